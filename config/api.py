@@ -1,0 +1,92 @@
+"""The one NinjaAPI, mounted at /api/v1/. Errors become JSON that names the field."""
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils import timezone
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, ValidationError
+from ninja.security import HttpBearer
+
+from tongxin.core.exceptions import ApplicationError
+from tongxin.orgs.services import api_token_authenticate
+
+
+class BearerToken(HttpBearer):
+    def authenticate(self, request: HttpRequest, token: str) -> Any:
+        user = api_token_authenticate(token=token)
+        if user is not None:
+            request.user = user
+        return user
+
+
+api = NinjaAPI(
+    title="同心 Tongxin API",
+    version="1",
+    urls_namespace="api",
+    docs_url="/docs",
+    openapi_url="/openapi.json",
+)
+
+
+@api.exception_handler(ApplicationError)
+def application_error(request: HttpRequest, exc: ApplicationError) -> HttpResponse:
+    return api.create_response(request, exc.as_dict(), status=400)
+
+
+@api.exception_handler(ValidationError)
+def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    first = exc.errors[0] if exc.errors else {}
+    loc = [str(p) for p in first.get("loc", []) if p not in ("body", "payload", "query", "path")]
+    field = ".".join(loc) or None
+    message = f"字段 {field} 无效：{first.get('msg', '')}" if field else "请求内容无效。"
+    return api.create_response(
+        request,
+        {"code": "invalid", "message": message, "field": field, "extra": {"errors": exc.errors}},
+        status=422,
+    )
+
+
+@api.exception_handler(AuthenticationError)
+def auth_error(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    return api.create_response(
+        request,
+        {"code": "unauthorized", "message": "需要有效的接口令牌。", "field": None, "extra": {}},
+        status=401,
+    )
+
+
+@api.exception_handler(PermissionDenied)
+def permission_denied(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
+    return api.create_response(
+        request,
+        {"code": "forbidden", "message": "无权执行此操作。", "field": None, "extra": {}},
+        status=403,
+    )
+
+
+@api.exception_handler(Http404)
+def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+    return api.create_response(
+        request,
+        {"code": "not_found", "message": "未找到。", "field": None, "extra": {}},
+        status=404,
+    )
+
+
+@api.get("/health", auth=None, tags=["meta"])
+def health(request: HttpRequest) -> dict[str, str]:
+    return {"status": "ok", "time": timezone.now().isoformat()}
+
+
+def _mount() -> None:
+    from tongxin.appeals.api import public_router, staff_router
+    from tongxin.insights.api import router as insights_router
+
+    api.add_router("/public/", public_router)
+    api.add_router("/workorders", staff_router, auth=BearerToken())
+    api.add_router("/insights", insights_router, auth=BearerToken())
+
+
+_mount()

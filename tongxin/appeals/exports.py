@@ -1,0 +1,75 @@
+"""The ledger (台账) as Excel. Phones are masked; nothing else personal leaves."""
+
+import io
+from collections.abc import Iterable
+
+from django.utils import timezone
+from openpyxl import Workbook
+
+from tongxin.appeals.models import WorkOrder
+from tongxin.core.masking import mask_phone
+
+HEADERS = [
+    "查询码",
+    "受理时间",
+    "渠道",
+    "状态",
+    "分类",
+    "性质",
+    "难度",
+    "受理组织",
+    "承办组织",
+    "用人单位",
+    "涉及人数",
+    "涉及金额",
+    "联系电话",
+    "签收时限",
+    "签收时间",
+    "办结时限",
+    "反馈时间",
+    "是否超期",
+    "回访结果",
+    "职工评价",
+    "重办次数",
+    "追回金额",
+]
+
+
+def _local(value: object) -> object:
+    return timezone.localtime(value).replace(tzinfo=None) if value else None  # type: ignore[arg-type]
+
+
+def ledger_xlsx(orders: Iterable[WorkOrder]) -> bytes:
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("工单台账")
+    ws.append(HEADERS)
+    for o in orders:
+        ws.append(
+            [
+                o.tracking_code,
+                _local(o.received_at),
+                o.get_channel_display(),
+                o.get_status_display(),
+                str(o.category) if o.category else "",
+                o.get_nature_display(),
+                o.get_difficulty_display(),
+                o.intake_org.name,
+                o.assigned_org.name,
+                o.employer_name,
+                o.workers_involved,
+                o.amount_claimed,
+                mask_phone(o.phone),
+                _local(o.accept_due_at),
+                _local(o.accepted_at),
+                _local(o.due_at),
+                _local(o.replied_at),
+                "是" if o.is_overdue else "",
+                o.get_revisit_result_display(),
+                o.get_worker_rating_display(),
+                o.reopen_count,
+                o.amount_recovered,
+            ]
+        )
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()

@@ -1,0 +1,125 @@
+from datetime import datetime
+from decimal import Decimal
+
+from ninja import Field, Schema
+
+
+class PublicAppealIn(Schema):
+    org: str = Field(..., description="受理组织代码（二维码上的代码）")
+    channel: str = Field(
+        "app", description="qr | app | transfer | hotline | walk_in | letter | referral"
+    )
+    description: str
+    phone: str
+    name: str | None = None
+    anonymous: bool = False
+    employer_name: str | None = None
+    workers_involved: int | None = None
+    amount_claimed: Decimal | None = None
+    wage_arrears: bool = False
+
+
+class PublicAppealCreatedOut(Schema):
+    tracking_code: str
+    received_at: datetime
+    due_at: datetime | None
+
+
+class TimelineEntryOut(Schema):
+    time: datetime
+    action: str
+    action_label: str
+    status: str
+    status_label: str
+    note: str = ""
+
+
+class PublicAppealOut(Schema):
+    tracking_code: str
+    status: str
+    status_label: str
+    received_at: datetime
+    due_at: datetime | None
+    timeline: list[TimelineEntryOut]
+    reply: str | None
+    can_rate: bool
+
+
+class PublicRatingIn(Schema):
+    phone_last4: str
+    rating: str = Field(..., description="satisfied | basically_satisfied | unsatisfied")
+    comment: str | None = None
+
+
+class WorkOrderListFilter(Schema):
+    status: str = ""
+    category: str = ""
+    overdue: bool = False
+    org: str = ""
+    channel: str = ""
+    q: str = ""
+    limit: int = Field(20, ge=1, le=200)
+    offset: int = Field(0, ge=0)
+
+
+class WorkOrderRowOut(Schema):
+    tracking_code: str
+    status: str
+    status_label: str
+    channel: str
+    category: str | None
+    nature: str
+    difficulty: str
+    assigned_org: str
+    intake_org: str
+    received_at: datetime
+    accept_due_at: datetime | None
+    due_at: datetime | None
+    is_overdue: bool
+    is_group: bool
+    wage_arrears: bool
+    emergency: bool
+    workers_involved: int
+    phone_masked: str
+    employer_name: str
+
+
+class WorkOrderPageOut(Schema):
+    count: int
+    limit: int
+    offset: int
+    results: list[WorkOrderRowOut]
+
+
+class WorkOrderDetailOut(WorkOrderRowOut):
+    description: str
+    requester_name: str
+    amount_claimed: Decimal | None
+    reply: str
+    revisit_result: str
+    worker_rating: str
+    reopen_count: int
+    handler: str | None
+    allowed_actions: list[str]
+    timeline: list[TimelineEntryOut]
+
+
+class TransitionIn(Schema):
+    action: str
+    to_org: str | None = None
+    note: str | None = None
+    reply: str | None = None
+    days: int | None = None
+    agency: str | None = None
+    result: str | None = None
+    duplicate_of: str | None = None
+    category: str | None = None
+    nature: str | None = None
+    difficulty: str | None = None
+    is_group: bool | None = None
+    wage_arrears: bool | None = None
+    emergency: bool | None = None
+    solved: bool | None = None
+    amount_recovered: Decimal | None = None
+    workers_benefited: int | None = None
+    suggestion_adopted: str | None = None

@@ -1,0 +1,28 @@
+"""A fixed-window rate limit on the cache, for the no-login endpoints."""
+
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest
+
+
+def client_address(request: HttpRequest) -> str:
+    return str(request.META.get("REMOTE_ADDR", "unknown"))
+
+
+def rate_limit_exceeded(request: HttpRequest, *, scope: str) -> bool:
+    """Count this request; True once the client passed PUBLIC_RATE_LIMIT_PER_MINUTE."""
+    limit = settings.PUBLIC_RATE_LIMIT_PER_MINUTE
+    if limit <= 0:
+        return False
+    window = int(time.time() // 60)
+    key = f"rl:{scope}:{client_address(request)}:{window}"
+    if cache.add(key, 1, timeout=70):
+        return False
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.add(key, 1, timeout=70)
+        return False
+    return count > limit

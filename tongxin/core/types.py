@@ -1,0 +1,6 @@
+from django.contrib.auth.models import User
+from django.http import HttpRequest
+
+
+class AuthenticatedHttpRequest(HttpRequest):
+    user: User

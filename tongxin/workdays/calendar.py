@@ -1,0 +1,86 @@
+"""Chinese working days: admin overrides, then chinese-calendar (调休 included), then Mon–Fri.
+
+chinese-calendar ships each year's State Council schedule in a new release; for a year it
+does not know yet, admins enter the published 放假安排 as overrides (see `workdays set`).
+"""
+
+from datetime import date, timedelta
+
+import chinese_calendar
+
+from tongxin.workdays.models import CalendarOverride
+
+# The longest run of consecutive days off in any official schedule is 9 (e.g. 春节 2024);
+# a search window of n*2+30 days always contains n working days.
+_SLACK_DAYS = 30
+
+
+def package_covers(year: int) -> bool:
+    """True if the installed chinese-calendar has the official schedule for `year`."""
+    try:
+        chinese_calendar.is_workday(date(year, 6, 1))
+    except NotImplementedError:
+        return False
+    return True
+
+
+def _default_is_working_day(day: date) -> bool:
+    try:
+        return bool(chinese_calendar.is_workday(day))
+    except NotImplementedError:
+        return day.weekday() < 5
+
+
+def _overrides(start: date, end: date) -> dict[date, bool]:
+    rows = CalendarOverride.objects.filter(day__gte=start, day__lte=end)
+    return dict(rows.values_list("day", "is_working_day"))
+
+
+def is_working_day(day: date) -> bool:
+    override = _overrides(day, day).get(day)
+    return _default_is_working_day(day) if override is None else override
+
+
+def add_working_days(start: date, n: int) -> date:
+    """The date n working days after `start` (start itself not counted); n=0 gives `start`."""
+    if n < 0:
+        raise ValueError("n must be >= 0")
+    if n == 0:
+        return start
+    end = start + timedelta(days=n * 2 + _SLACK_DAYS)
+    overrides = _overrides(start, end)
+    day, counted = start, 0
+    while counted < n:
+        day += timedelta(days=1)
+        if day > end:  # a very long run of overrides: widen the window
+            end += timedelta(days=n * 2 + _SLACK_DAYS)
+            overrides.update(_overrides(day, end))
+        working = overrides.get(day)
+        if working is None:
+            working = _default_is_working_day(day)
+        counted += working
+    return day
+
+
+def working_days_between(start: date, end: date) -> int:
+    """Working days in (start, end]: how many working days `end` lies after `start`."""
+    if end <= start:
+        return 0
+    overrides = _overrides(start, end)
+    total, day = 0, start
+    while day < end:
+        day += timedelta(days=1)
+        working = overrides.get(day)
+        total += _default_is_working_day(day) if working is None else working
+    return total
+
+
+def missing_calendar_years(today: date) -> list[int]:
+    """This year and next, where neither the package nor any override gives a schedule."""
+    years = []
+    for year in (today.year, today.year + 1):
+        if package_covers(year):
+            continue
+        if not CalendarOverride.objects.filter(day__year=year).exists():
+            years.append(year)
+    return years
