@@ -46,5 +46,5 @@ bench-claims: setup
 	$(PY) bench/similar_cases.py
 
 messages: setup
-	DEBUG=true $(PY) manage.py makemessages -l en --ignore=.venv --ignore=bench
+	DEBUG=true $(PY) manage.py makemessages -l en --ignore=.venv --ignore=bench --ignore=laborlaw --ignore=claimtext
 	DEBUG=true $(PY) manage.py compilemessages --ignore=.venv

@@ -3,7 +3,9 @@ outsider in a sibling county who must see nothing of county A's work."""
 
 import pytest
 from django.contrib.auth.models import User
+from django.db import connections
 from django.test import Client
+from pytest_django.plugin import blocking_manager_key  # the blocker behind django_db_blocker
 
 from tongxin.orgs.models import OrgUnit, PartnerAgency, StaffRole
 from tongxin.orgs.services import api_token_issue, org_upsert, staff_create
@@ -92,3 +94,22 @@ def api_for(cast):
         return Client(headers={"Authorization": f"Bearer {token}"})
 
     return make
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """A transactional test (live server, real concurrency) ends with a flush that also wipes
+    the rows data migrations seeded (category catalogue, deadline rules, places and figures).
+    Once its fixtures are torn down, put those rows back so tests that run later in the same
+    worker see the database as migrated. Such tests carry
+    `django_db(transaction=True, serialized_rollback=True)`, which makes pytest-django
+    serialize the migrated contents once at set-up."""
+    result = yield
+    marker = item.get_closest_marker("django_db")
+    if marker and marker.kwargs.get("transaction"):
+        blocker = item.config.stash[blocking_manager_key]
+        with blocker.unblock():
+            for connection in connections.all():
+                if contents := getattr(connection, "_test_serialized_contents", None):
+                    connection.creation.deserialize_db_from_string(contents)
+    return result

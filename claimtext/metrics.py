@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from claimtext.labels import LABELS
 
 
@@ -63,15 +65,12 @@ def judge(
     is not in ``labels`` raises ``KeyError``.
     """
     counts = {lab: Counts() for lab in labels}
-    n_truth = n_pred = 0
     for t, p in zip(truth, predicted, strict=True):
         ts = {x.replace(" ", "") for x in t}
         ps = {x.replace(" ", "") for x in p}
         for x in ts | ps:
             if x not in counts:
                 raise KeyError(f"unknown label {x!r}")
-        n_truth += 1
-        n_pred += 1
         for lab, c in counts.items():
             a, b = lab in ps, lab in ts
             if a and b:
@@ -104,3 +103,20 @@ def judge(
 def score(truth: Iterable[Iterable[str]], predicted: Iterable[Iterable[str]]) -> float:
     """Shortcut: the CAIL2019 score only."""
     return judge(truth, predicted).score
+
+
+def score_matrix(truth: np.ndarray, predicted: np.ndarray) -> tuple[float, float, float]:
+    """Vectorised judger on (n, n_labels) 0/1 matrices: ``(score, micro_f1, macro_f1)``."""
+    t = np.asarray(truth, dtype=bool)
+    p = np.asarray(predicted, dtype=bool)
+    tp = (t & p).sum(axis=0).astype(np.float64)
+    fp = (~t & p).sum(axis=0).astype(np.float64)
+    fn = (t & ~p).sum(axis=0).astype(np.float64)
+
+    def f1(a: np.ndarray, b: np.ndarray, c: np.ndarray) -> np.ndarray:
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return np.where(a > 0, 2 * a / (2 * a + b + c), np.where((b == 0) & (c == 0), 1.0, 0.0))
+
+    micro = float(f1(tp.sum(keepdims=True), fp.sum(keepdims=True), fn.sum(keepdims=True))[0])
+    macro = float(f1(tp, fp, fn).mean())
+    return (micro + macro) / 2, micro, macro

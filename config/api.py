@@ -40,7 +40,12 @@ def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse
     first = exc.errors[0] if exc.errors else {}
     loc = [str(p) for p in first.get("loc", []) if p not in ("body", "payload", "query", "path")]
     field = ".".join(loc) or None
-    message = f"字段 {field} 无效：{first.get('msg', '')}" if field else "请求内容无效。"
+    if not field:
+        message = "请求内容无效（应为 JSON 对象）。"
+    elif first.get("type") == "missing":
+        message = f"缺少字段 {field}。"
+    else:
+        message = f"字段 {field} 无效：{first.get('msg', '')}"
     return api.create_response(
         request,
         {"code": "invalid", "message": message, "field": field, "extra": {"errors": exc.errors}},
@@ -82,11 +87,13 @@ def health(request: HttpRequest) -> dict[str, str]:
 
 def _mount() -> None:
     from tongxin.appeals.api import public_router, staff_router
+    from tongxin.calculators.api import router as laborlaw_router
     from tongxin.insights.api import router as insights_router
 
     api.add_router("/public/", public_router)
     api.add_router("/workorders", staff_router, auth=BearerToken())
     api.add_router("/insights", insights_router, auth=BearerToken())
+    api.add_router("/laborlaw", laborlaw_router)  # public + rate-limited: see its docstring
 
 
 _mount()

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "tongxin.workdays",
     "tongxin.appeals",
     "tongxin.insights",
+    "tongxin.calculators",
 ]
 
 MIDDLEWARE = [

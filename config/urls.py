@@ -16,6 +16,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("", include("tongxin.appeals.urls")),
     path("insights/", include("tongxin.insights.urls")),
+    path("calculators/", include("tongxin.calculators.urls")),
 ]
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

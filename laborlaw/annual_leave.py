@@ -62,50 +62,82 @@ class AnnualLeaveInput:
 
 FIELDS: tuple[Field, ...] = (
     Field(
-        "employer_start_date", "date", "入职本单位日期", "start date at this employer",
+        "employer_start_date",
+        "date",
+        "入职本单位日期",
+        "start date at this employer",
         required=True,
     ),
     Field(
-        "end_date", "date", "离职日期（或计算截止日）", "leaving date (or cut-off)",
+        "end_date",
+        "date",
+        "离职日期（或计算截止日）",
+        "leaving date (or cut-off)",
         "settlement=termination 时必填。",
     ),
     Field("year", "int", "计算年度", "calendar year", "默认为 end_date 所在年度。"),
     Field(
-        "cumulative_work_years", "int", "累计工作年限", "cumulative years of work",
+        "cumulative_work_years",
+        "int",
+        "累计工作年限",
+        "cumulative years of work",
         "所有单位合计，含视同工作期间 (实施办法 第4条；149号函)；首份工作可由入职日推算。",
     ),
     Field("days_taken_this_year", "int", "本年度已休天数", "days already taken this year"),
     Field(
-        "avg_monthly_wage_ex_overtime_12m", "money", "前12个月平均工资（不含加班费）",
+        "avg_monthly_wage_ex_overtime_12m",
+        "money",
+        "前12个月平均工资（不含加班费）",
         "12-month average wage excluding overtime",
         "支付前12个月剔除加班工资后的月平均工资，不满12个月按实际月数 (实施办法 第11条)。",
     ),
     Field(
-        "previous_continuous_12m_satisfied", "bool", "入职前已连续工作满12个月",
+        "previous_continuous_12m_satisfied",
+        "bool",
+        "入职前已连续工作满12个月",
         "already 12 months' continuous work before joining",
-        "在不同单位连续工作满12个月也可享受 (实施办法 第3条；149号函)。", default=False,
+        "在不同单位连续工作满12个月也可享受 (实施办法 第3条；149号函)。",
+        default=False,
     ),
     Field("first_job", "bool", "首次就业", "first job", default=False),
     Field(
-        "continuous_work_start_date", "date", "连续工作起始日", "start of continuous work",
+        "continuous_work_start_date",
+        "date",
+        "连续工作起始日",
+        "start of continuous work",
         "入职前在其他单位连续工作但不满12个月时填写。",
     ),
     Field(
-        "settlement", "choice", "结算情形", "settlement",
+        "settlement",
+        "choice",
+        "结算情形",
+        "settlement",
         "termination（离职折算）/ year_end_in_service（在职，年度末结算）。",
-        choices=SETTLEMENTS, default="termination",
+        choices=SETTLEMENTS,
+        default="termination",
     ),
     Field(
-        "contract_entitlement_days", "int", "合同/制度约定年休假天数",
-        "contractual entitlement (if more generous)", "高于法定的按约定 (实施办法 第13条)。",
+        "contract_entitlement_days",
+        "int",
+        "合同/制度约定年休假天数",
+        "contractual entitlement (if more generous)",
+        "高于法定的按约定 (实施办法 第13条)。",
     ),
     Field(
-        "excluded_by_art4", "bool", "属条例第4条不享受情形", "excluded under art.4",
-        "如请事假累计20天以上且不扣工资、病假累计达到规定期间等。", default=False,
+        "excluded_by_art4",
+        "bool",
+        "属条例第4条不享受情形",
+        "excluded under art.4",
+        "如请事假累计20天以上且不扣工资、病假累计达到规定期间等。",
+        default=False,
     ),
     Field(
-        "worker_waived_in_writing", "bool", "单位安排而劳动者书面放弃", "worker waived in writing",
-        "只支付正常工资 (实施办法 第10条第2款)。", default=False,
+        "worker_waived_in_writing",
+        "bool",
+        "单位安排而劳动者书面放弃",
+        "worker waived in writing",
+        "只支付正常工资 (实施办法 第10条第2款)。",
+        default=False,
     ),
 )
 
@@ -177,9 +209,7 @@ def annual_leave_pay(inp: AnnualLeaveInput) -> CalcResult:
     else:
         anchor = inp.continuous_work_start_date or inp.employer_start_date
         eligible_from = add_months(anchor, 12)
-    end = dec31 if inp.settlement == "year_end_in_service" else min(
-        inp.end_date or dec31, dec31
-    )
+    end = dec31 if inp.settlement == "year_end_in_service" else min(inp.end_date or dec31, dec31)
     start = max(jan1, inp.employer_start_date, eligible_from)
     b.details["eligible_from"] = eligible_from
     if start > end:

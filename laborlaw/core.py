@@ -118,6 +118,7 @@ class Field:
 
 # --------------------------------------------------------------------------- input parsing
 
+Date = date  # alias: Reader has a method named "date"
 _MONTH_RE = re.compile(r"^(\d{4})-(\d{1,2})$")
 
 
@@ -131,7 +132,9 @@ class Reader:
 
     def __init__(self, raw: object, fields: Sequence[Field]) -> None:
         if not isinstance(raw, Mapping):
-            raise InputError("inputs", "输入必须是键值对（dict）", "inputs must be a mapping (dict)")
+            raise InputError(
+                "inputs", "输入必须是键值对（dict）", "inputs must be a mapping (dict)"
+            )
         self._raw: Mapping[object, object] = raw
         self._fields = {f.name: f for f in fields}
         self._used: set[str] = set()
@@ -282,7 +285,9 @@ class Reader:
             return default
         if value not in choices:
             options = ", ".join(choices)
-            raise self.invalid(name, f"取值无效，可选：{options}", f"invalid value; one of: {options}")
+            raise self.invalid(
+                name, f"取值无效，可选：{options}", f"invalid value; one of: {options}"
+            )
         return value
 
     def choice_req(self, name: str, choices: Sequence[str]) -> str:
@@ -292,27 +297,27 @@ class Reader:
         return result
 
     # -- dates
-    def _to_date(self, name: str, value: object) -> date:
-        if isinstance(value, date):
+    def _to_date(self, name: str, value: object) -> Date:
+        if isinstance(value, Date):
             return value
         if isinstance(value, str):
             try:
-                return date.fromisoformat(value.strip())
+                return Date.fromisoformat(value.strip())
             except ValueError:
                 pass
         raise self.invalid(name, "应为日期（YYYY-MM-DD）", "expected a date (YYYY-MM-DD)")
 
-    def date(self, name: str) -> date | None:
+    def date(self, name: str) -> Date | None:
         value = self.raw(name)
         return None if value is None else self._to_date(name, value)
 
-    def date_req(self, name: str) -> date:
+    def date_req(self, name: str) -> Date:
         result = self.date(name)
         if result is None:
             raise self.missing(name)
         return result
 
-    def month_or_date(self, name: str) -> tuple[date, bool] | None:
+    def month_or_date(self, name: str) -> tuple[Date, bool] | None:
         """A full date, or ``YYYY-MM`` (returned as the 1st with ``month_only=True``)."""
         value = self.raw(name)
         if value is None:
@@ -325,7 +330,7 @@ class Reader:
                     return date(year, month, 1), True
         return self._to_date(name, value), False
 
-    def date_list(self, name: str) -> tuple[date, ...]:
+    def date_list(self, name: str) -> tuple[Date, ...]:
         value = self.raw(name)
         if value is None:
             return ()
@@ -548,9 +553,7 @@ class Builder:
         if text not in self.assumptions:
             self.assumptions.append(text)
 
-    def add(
-        self, label: str, label_en: str, formula: str, value: Decimal, *basis: str
-    ) -> Decimal:
+    def add(self, label: str, label_en: str, formula: str, value: Decimal, *basis: str) -> Decimal:
         self.components.append(Component(label, label_en, formula, value, tuple(basis)))
         self.cite(*basis)
         return value

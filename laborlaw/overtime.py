@@ -74,69 +74,108 @@ class OvertimeInput:
 
 FIELDS: tuple[Field, ...] = (
     Field(
-        "overtime_base_monthly", "money", "加班费计算基数（月）", "overtime base (monthly)",
+        "overtime_base_monthly",
+        "money",
+        "加班费计算基数（月）",
+        "overtime base (monthly)",
         "劳动合同约定的本人工资标准 (工资支付暂行规定 第13条；补充规定 第1条)。或改填 "
         "contract_monthly_wage。",
         one_of="base",
     ),
     Field(
-        "contract_monthly_wage", "money", "劳动合同约定月工资", "monthly wage in the contract",
+        "contract_monthly_wage",
+        "money",
+        "劳动合同约定月工资",
+        "monthly wage in the contract",
         one_of="base",
     ),
     Field(
-        "contract_overtime_base_clause", "money", "合同约定的加班费基数",
+        "contract_overtime_base_clause",
+        "money",
+        "合同约定的加班费基数",
         "overtime base fixed by a contract clause",
     ),
     Field("actual_monthly_wage", "money", "实际月工资（正常工作时间）", "actual monthly pay"),
     Field(
-        "overtime_base_rule", "choice", "加班基数规则", "overtime base rule",
+        "overtime_base_rule",
+        "choice",
+        "加班基数规则",
+        "overtime base rule",
         "national_contract_wage（默认）/ beijing_q57（合同工资优先，约定基数低于合同工资可不采；"
         "实际高于合同按实际）/ agreed_clause_not_below_min（约定基数不低于最低工资即可）。",
-        choices=BASE_RULES, jurisdiction_param="overtime_base_rule",
+        choices=BASE_RULES,
+        jurisdiction_param="overtime_base_rule",
     ),
     Field("jurisdiction", "str", "地区", "jurisdiction", "如 Beijing；北京默认适用 Q57。"),
     LOCAL_MIN,
     Field("weekday_extension_hours", "decimal", "工作日延长工时（小时）", "weekday overtime hours"),
     Field(
-        "rest_day_days_without_comp_off", "decimal", "休息日加班天数（未补休）",
+        "rest_day_days_without_comp_off",
+        "decimal",
+        "休息日加班天数（未补休）",
         "rest days worked, no time off in lieu",
     ),
     Field(
-        "rest_day_hours_without_comp_off", "decimal", "休息日加班小时（未补休）",
+        "rest_day_hours_without_comp_off",
+        "decimal",
+        "休息日加班小时（未补休）",
         "rest-day hours worked, no time off in lieu",
     ),
     Field(
-        "rest_day_days_with_comp_off", "decimal", "休息日加班天数（已补休）",
-        "rest days worked and compensated with time off", "不产生200%加班费。",
+        "rest_day_days_with_comp_off",
+        "decimal",
+        "休息日加班天数（已补休）",
+        "rest days worked and compensated with time off",
+        "不产生200%加班费。",
     ),
     Field("statutory_holiday_days", "decimal", "法定节假日加班天数", "statutory holidays worked"),
     Field("statutory_holiday_hours", "decimal", "法定节假日加班小时", "statutory-holiday hours"),
     Field(
-        "working_time_system", "choice", "工时制度", "working-time system",
+        "working_time_system",
+        "choice",
+        "工时制度",
+        "working-time system",
         "standard / comprehensive_monthly / comprehensive_quarterly / comprehensive_yearly / "
         "flexible（经批准）。",
-        choices=SYSTEMS, default="standard",
+        choices=SYSTEMS,
+        default="standard",
     ),
     Field("period", "str", "综合计算周期", "comprehensive-hours period", "如 2024-Q1、2024-03。"),
     Field(
-        "actual_hours_in_period", "decimal", "周期内实际工作小时", "actual hours in the period",
+        "actual_hours_in_period",
+        "decimal",
+        "周期内实际工作小时",
+        "actual hours in the period",
         "综合工时制必填；不含法定节假日加班小时（另按300%计）。",
     ),
     Field(
-        "standard_hours_in_period", "decimal", "周期内标准工作小时", "standard hours in the period",
+        "standard_hours_in_period",
+        "decimal",
+        "周期内标准工作小时",
+        "standard hours in the period",
         "默认按3号文：月166.64、季500、年2000小时。",
     ),
     Field(
-        "overtime_days_divisor", "decimal", "月计薪天数", "paid days per month",
-        "默认21.75 (3号文)。", default="21.75", jurisdiction_param="overtime_days_divisor",
+        "overtime_days_divisor",
+        "decimal",
+        "月计薪天数",
+        "paid days per month",
+        "默认21.75 (3号文)。",
+        default="21.75",
+        jurisdiction_param="overtime_days_divisor",
     ),
     Field(
-        "flexible_holiday_300", "bool", "不定时工作制法定节假日仍付300%",
+        "flexible_holiday_300",
+        "bool",
+        "不定时工作制法定节假日仍付300%",
         "flexible hours: still pay 300% on holidays",
-        "地方规则 (laborlaw.md §11 Q7)。", default=False,
+        "地方规则 (laborlaw.md §11 Q7)。",
+        default=False,
         jurisdiction_param="flexible_hours_holiday_300",
     ),
-    Field("months_covered", "int", "涵盖月数", "months covered", "用于每月36小时上限提示。", default=1),
+    Field(
+        "months_covered", "int", "涵盖月数", "months covered", "用于每月36小时上限提示。", default=1
+    ),
 )
 
 
@@ -150,8 +189,9 @@ def parse_overtime(raw: Mapping[str, object]) -> tuple[OvertimeInput, list[str]]
         )
     jurisdiction = (r.text("jurisdiction") or "").lower()
     default_rule = (
-        "beijing_q57" if ("beijing" in jurisdiction or "北京" in jurisdiction) else (
-            "national_contract_wage")
+        "beijing_q57"
+        if ("beijing" in jurisdiction or "北京" in jurisdiction)
+        else ("national_contract_wage")
     )
     system = r.choice("working_time_system", SYSTEMS, "standard") or "standard"
     actual = r.decimal("actual_hours_in_period")
@@ -258,17 +298,23 @@ def overtime_pay(inp: OvertimeInput) -> CalcResult:
         )
         if inp.weekday_extension_hours:
             b.add(
-                "工作日延长工作时间", "weekday extension (150%)",
+                "工作日延长工作时间",
+                "weekday extension (150%)",
                 f"{fmt(base)} ÷ {fmt(hours_div)} × {fmt(inp.weekday_extension_hours)} × 150%",
-                round2(weekday), LABOUR44 + "第1项", PAY13,
+                round2(weekday),
+                LABOUR44 + "第1项",
+                PAY13,
             )
         if rest:
             b.add(
-                "休息日加班（未补休）", "rest day without time off (200%)",
+                "休息日加班（未补休）",
+                "rest day without time off (200%)",
                 f"{fmt(base)} ÷ {fmt(div)} × {fmt(inp.rest_day_days_without_comp_off)} × 200% + "
                 f"{fmt(base)} ÷ {fmt(hours_div)} × {fmt(inp.rest_day_hours_without_comp_off)}"
                 " × 200%",
-                round2(rest), LABOUR44 + "第2项", PAY13,
+                round2(rest),
+                LABOUR44 + "第2项",
+                PAY13,
             )
         if inp.rest_day_days_with_comp_off:
             b.assume(
@@ -297,9 +343,11 @@ def overtime_pay(inp: OvertimeInput) -> CalcResult:
         overtime_hours = excess
         details.update({"excess_hours": excess, "standard_hours_in_period": standard})
         b.add(
-            "综合工时超时部分", "hours above the period standard (150%)",
+            "综合工时超时部分",
+            "hours above the period standard (150%)",
             f"{fmt(base)} ÷ {fmt(hours_div)} × {fmt(excess)} × 150%",
-            round2(excess_part), PAY13 + "第3款",
+            round2(excess_part),
+            PAY13 + "第3款",
         )
         if inp.weekday_extension_hours or inp.rest_day_days_without_comp_off:
             b.assume(
@@ -319,10 +367,14 @@ def overtime_pay(inp: OvertimeInput) -> CalcResult:
         overtime_hours += inp.statutory_holiday_days * 8 + inp.statutory_holiday_hours
         if holiday:
             b.add(
-                "法定节假日加班", "statutory holiday (300%, on top of the salary)",
+                "法定节假日加班",
+                "statutory holiday (300%, on top of the salary)",
                 f"{fmt(base)} ÷ {fmt(div)} × {fmt(inp.statutory_holiday_days)} × 300% + "
                 f"{fmt(base)} ÷ {fmt(hours_div)} × {fmt(inp.statutory_holiday_hours)} × 300%",
-                round2(holiday), LABOUR44 + "第3项", PAY13, SUPP2,
+                round2(holiday),
+                LABOUR44 + "第3项",
+                PAY13,
+                SUPP2,
             )
     if overtime_hours > 36 * inp.months_covered:
         b.flag("over_36h_monthly_limit")

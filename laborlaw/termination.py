@@ -6,7 +6,7 @@ laborlaw.md §2 (severance), §3 (damages), §4 (notice pay).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -64,78 +64,135 @@ class Ground:
 _OLD38 = "法释〔2020〕26号 解释（一）第45条"
 GROUNDS: Mapping[str, Ground] = {
     "mutual_employer_initiated": Ground(
-        "用人单位提出、协商一致解除", True, "劳动合同法 第46条第2项、第36条", True, True,
+        "用人单位提出、协商一致解除",
+        True,
+        "劳动合同法 第46条第2项、第36条",
+        True,
+        True,
         old_basis="劳部发〔1994〕481号 第5条",
     ),
     "worker_38_unpaid_wages": Ground(
-        "劳动者因未及时足额支付劳动报酬解除", True, "劳动合同法 第46条第1项、第38条第1款第2项",
-        True, old_basis=_OLD38,
+        "劳动者因未及时足额支付劳动报酬解除",
+        True,
+        "劳动合同法 第46条第1项、第38条第1款第2项",
+        True,
+        old_basis=_OLD38,
     ),
     "worker_38_unpaid_overtime": Ground(
-        "劳动者因拒不支付加班费解除", True, "劳动合同法 第46条第1项、第38条第1款第2项", True,
+        "劳动者因拒不支付加班费解除",
+        True,
+        "劳动合同法 第46条第1项、第38条第1款第2项",
+        True,
         old_basis=_OLD38,
     ),
     "worker_38_below_min_wage": Ground(
-        "劳动者因工资低于最低工资解除", True, "劳动合同法 第46条第1项、第38条第1款第2项", True,
+        "劳动者因工资低于最低工资解除",
+        True,
+        "劳动合同法 第46条第1项、第38条第1款第2项",
+        True,
         old_basis=_OLD38,
     ),
     "worker_38_no_labour_conditions": Ground(
-        "劳动者因未提供劳动保护或劳动条件解除", True, "劳动合同法 第46条第1项、第38条第1款第1项",
-        True, old_basis=_OLD38,
+        "劳动者因未提供劳动保护或劳动条件解除",
+        True,
+        "劳动合同法 第46条第1项、第38条第1款第1项",
+        True,
+        old_basis=_OLD38,
     ),
     "worker_38_forced_labour": Ground(
-        "劳动者因强迫劳动解除", True, "劳动合同法 第46条第1项、第38条第2款", True,
+        "劳动者因强迫劳动解除",
+        True,
+        "劳动合同法 第46条第1项、第38条第2款",
+        True,
         old_basis=_OLD38,
     ),
     "worker_38_no_social_insurance": Ground(
-        "劳动者因未依法缴纳社会保险费解除", True, "劳动合同法 第46条第1项、第38条第1款第3项",
-        False, old_basis=BJ_Q71,
+        "劳动者因未依法缴纳社会保险费解除",
+        True,
+        "劳动合同法 第46条第1项、第38条第1款第3项",
+        False,
+        old_basis=BJ_Q71,
     ),
     "worker_38_other": Ground(
-        "劳动者因用人单位其他过错解除（第38条）", True, "劳动合同法 第46条第1项、第38条", False,
+        "劳动者因用人单位其他过错解除（第38条）",
+        True,
+        "劳动合同法 第46条第1项、第38条",
+        False,
     ),
     "art40_medical": Ground(
-        "医疗期满不能工作解除", True, "劳动合同法 第46条第3项、第40条第1项", True,
-        art11_floor=True, old_basis="劳部发〔1994〕481号 第6条",
+        "医疗期满不能工作解除",
+        True,
+        "劳动合同法 第46条第3项、第40条第1项",
+        True,
+        art11_floor=True,
+        old_basis="劳部发〔1994〕481号 第6条",
     ),
     "art40_incompetent": Ground(
-        "不能胜任工作解除", True, "劳动合同法 第46条第3项、第40条第2项", True, True,
+        "不能胜任工作解除",
+        True,
+        "劳动合同法 第46条第3项、第40条第2项",
+        True,
+        True,
         old_basis="劳部发〔1994〕481号 第7条",
     ),
     "art40_objective_change": Ground(
-        "客观情况发生重大变化解除", True, "劳动合同法 第46条第3项、第40条第3项", True,
-        art11_floor=True, old_basis="劳部发〔1994〕481号 第8条",
+        "客观情况发生重大变化解除",
+        True,
+        "劳动合同法 第46条第3项、第40条第3项",
+        True,
+        art11_floor=True,
+        old_basis="劳部发〔1994〕481号 第8条",
     ),
     "art41_layoff": Ground(
-        "经济性裁员", True, "劳动合同法 第46条第4项、第41条第1款", True, art11_floor=True,
+        "经济性裁员",
+        True,
+        "劳动合同法 第46条第4项、第41条第1款",
+        True,
+        art11_floor=True,
         old_basis="劳部发〔1994〕481号 第9条",
     ),
     "expiry_not_renewed": Ground(
-        "劳动合同期满终止（用人单位不续订或降低条件）", True, "劳动合同法 第46条第5项、第44条第1项",
+        "劳动合同期满终止（用人单位不续订或降低条件）",
+        True,
+        "劳动合同法 第46条第5项、第44条第1项",
     ),
     "employer_bankruptcy": Ground(
-        "用人单位被宣告破产", True, "劳动合同法 第46条第6项、第44条第4项",
+        "用人单位被宣告破产",
+        True,
+        "劳动合同法 第46条第6项、第44条第4项",
     ),
     "employer_dissolution": Ground(
-        "用人单位提前解散", True, "劳动合同法 第46条第6项、第44条第5项",
+        "用人单位提前解散",
+        True,
+        "劳动合同法 第46条第6项、第44条第5项",
     ),
     "employer_licence_revoked": Ground(
-        "用人单位被吊销营业执照、责令关闭、撤销", True, "劳动合同法 第46条第6项、第44条第5项",
+        "用人单位被吊销营业执照、责令关闭、撤销",
+        True,
+        "劳动合同法 第46条第6项、第44条第5项",
     ),
     "task_completed": Ground(
-        "以完成一定工作任务为期限的劳动合同因任务完成而终止", True, "劳动合同法实施条例 第22条",
+        "以完成一定工作任务为期限的劳动合同因任务完成而终止",
+        True,
+        "劳动合同法实施条例 第22条",
     ),
     "worker_resigned": Ground("劳动者主动辞职", False, "劳动合同法 第37条、第46条"),
     "art37_resignation": Ground("劳动者提前通知解除", False, "劳动合同法 第37条、第46条"),
     "mutual_worker_initiated": Ground(
-        "劳动者提出、协商一致解除", False, "劳动合同法 第36条、第46条第2项",
+        "劳动者提出、协商一致解除",
+        False,
+        "劳动合同法 第36条、第46条第2项",
     ),
     "art39_dismissal": Ground("过失性辞退（第39条）", False, "劳动合同法 第39条、第46条"),
     "probation_rejection": Ground(
-        "试用期内证明不符合录用条件（合法）", False, "劳动合同法 第39条第1项、第46条",
+        "试用期内证明不符合录用条件（合法）",
+        False,
+        "劳动合同法 第39条第1项、第46条",
     ),
     "expiry_worker_refused_same_terms": Ground(
-        "合同期满，用人单位维持或提高条件续订而劳动者不同意", False, "劳动合同法 第46条第5项",
+        "合同期满，用人单位维持或提高条件续订而劳动者不同意",
+        False,
+        "劳动合同法 第46条第5项",
     ),
 }
 
@@ -152,21 +209,32 @@ def _check_comp_months(r: Reader, name: str) -> Decimal | None:
 def _service_fields() -> tuple[Field, ...]:
     return (
         Field(
-            "start_date", "date", "用工之日", "first day of actual work",
+            "start_date",
+            "date",
+            "用工之日",
+            "first day of actual work",
             "实际用工之日 (劳动合同法 第7条、第10条第3款)；与 end_date 一起计算工作年限。",
             one_of="service",
         ),
         Field(
-            "end_date", "date", "劳动关系终止日", "last day of the employment relationship",
+            "end_date",
+            "date",
+            "劳动关系终止日",
+            "last day of the employment relationship",
             "两端均计入 (laborlaw.md §1.2)。",
         ),
         Field(
-            "comp_months", "decimal", "补偿月数（直接给定）", "compensation months (given directly)",
+            "comp_months",
+            "decimal",
+            "补偿月数（直接给定）",
+            "compensation months (given directly)",
             "已由裁判文书确定时直接输入，步长0.5；优先于日期计算。",
             one_of="service",
         ),
         Field(
-            "merged_prior_service_start", "date", "合并计算的原单位工作起始日",
+            "merged_prior_service_start",
+            "date",
+            "合并计算的原单位工作起始日",
             "start of merged prior service",
             "非因本人原因从原单位被安排到新单位工作，且原单位未支付经济补偿 (实施条例 第10条；"
             "解释（一）第46条)。",
@@ -186,7 +254,7 @@ class SeveranceInput:
     end_date: date | None = None
     years_counted_from: date | None = None
     comp_months: Decimal | None = None
-    wage: WageBaseInput = WageBaseInput()
+    wage: WageBaseInput = field(default_factory=WageBaseInput)
     local_avg_monthly_wage: Decimal | None = None
     local_min_wage: Decimal | None = None
     split_pre2008: bool = True
@@ -198,38 +266,59 @@ class SeveranceInput:
 
 SEVERANCE_FIELDS: tuple[Field, ...] = (
     Field(
-        "termination_ground", "choice", "解除/终止事由", "termination ground",
+        "termination_ground",
+        "choice",
+        "解除/终止事由",
+        "termination ground",
         "决定是否支付经济补偿以及2008年前年限是否计算 (劳动合同法 第46条；laborlaw.md §2.1)。"
         "协商一致须区分由哪一方提出。",
-        required=True, choices=tuple(GROUNDS),
+        required=True,
+        choices=tuple(GROUNDS),
     ),
     *_service_fields(),
     Field(
-        "years_counted_from", "date", "年限起算日（裁判确定）", "years counted from (as decided)",
+        "years_counted_from",
+        "date",
+        "年限起算日（裁判确定）",
+        "years counted from (as decided)",
         "如法院只从2008-01-01起计算年限。",
     ),
     *WAGE_FIELDS,
     LOCAL_AVG,
     LOCAL_MIN,
     Field(
-        "split_pre2008", "bool", "2008年前后分段计算", "split service at 2008-01-01",
+        "split_pre2008",
+        "bool",
+        "2008年前后分段计算",
+        "split service at 2008-01-01",
         "2008年前的年限按原规定计算 (劳动合同法 第97条第3款)；默认是。",
         default=True,
     ),
     Field(
-        "enterprise_avg_monthly_wage", "money", "本企业月平均工资", "enterprise average monthly wage",
+        "enterprise_avg_monthly_wage",
+        "money",
+        "本企业月平均工资",
+        "enterprise average monthly wage",
         "仅用于2008年前年限：医疗期满、客观情况变化、裁员事由下低于企业平均工资的按企业平均工资"
         " (481号 第11条；该文件已于2017年废止，是否适用有争议)。",
     ),
     Field(
-        "pre2008_cap_3x", "bool", "2008年前部分也适用3倍封顶", "apply the 3x cap to pre-2008 part",
+        "pre2008_cap_3x",
+        "bool",
+        "2008年前部分也适用3倍封顶",
+        "apply the 3x cap to pre-2008 part",
         "地方规则选择；默认否 (laborlaw.md §11 Q2)。",
-        default=False, jurisdiction_param="severance_pre2008_cap_3x",
+        default=False,
+        jurisdiction_param="severance_pre2008_cap_3x",
     ),
     Field(
-        "mode", "choice", "计算模式", "mode",
+        "mode",
+        "choice",
+        "计算模式",
+        "mode",
         "full = 计算经济补偿；wage_base_only = 只推算工资基数。",
-        choices=("full", "wage_base_only"), default="full",
+        choices=("full", "wage_base_only"),
+        default="full",
     ),
 )
 
@@ -258,8 +347,11 @@ def parse_severance(raw: Mapping[str, object]) -> tuple[SeveranceInput, list[str
         mode=mode,
     )
     if mode == "wage_base_only" and not inp.wage.given:
-        raise r.missing("avg_monthly_wage_12m", "（或 monthly_wages / regular_monthly_wage_x12）",
-                        " (or monthly_wages / regular_monthly_wage_x12)")
+        raise r.missing(
+            "avg_monthly_wage_12m",
+            "（或 monthly_wages / regular_monthly_wage_x12）",
+            " (or monthly_wages / regular_monthly_wage_x12)",
+        )
     return inp, r.unused()
 
 
@@ -268,12 +360,14 @@ def _dates(
 ) -> tuple[date, date]:
     if end is None:
         raise InputError(
-            "end_date", "缺少必填项「劳动关系终止日」（end_date），或直接给出 comp_months",
+            "end_date",
+            "缺少必填项「劳动关系终止日」（end_date），或直接给出 comp_months",
             "missing required input 'end_date' (or give 'comp_months')",
         )
     if start is None and merged is None:
         raise InputError(
-            "start_date", "缺少必填项「用工之日」（start_date），或直接给出 comp_months",
+            "start_date",
+            "缺少必填项「用工之日」（start_date），或直接给出 comp_months",
             "missing required input 'start_date' (or give 'comp_months')",
         )
     first = min(d for d in (start, merged) if d is not None)
@@ -306,8 +400,11 @@ def severance(inp: SeveranceInput) -> CalcResult:
     if inp.mode == "wage_base_only":
         base = floored_capped_base(inp.wage, inp.local_min_wage, inp.local_avg_monthly_wage, b)
         b.details.update(
-            {"wage_base": base.wage, "wage_base_capped": base.capped,
-             "cap_applied": base.cap_applied}
+            {
+                "wage_base": base.wage,
+                "wage_base_capped": base.capped,
+                "cap_applied": base.cap_applied,
+            }
         )
         b.assume("仅推算工资基数；amount 为基数 / wage base only: amount is the base")
         return b.build(base.wage)
@@ -331,9 +428,7 @@ def severance(inp: SeveranceInput) -> CalcResult:
     post_service: Service | None = None
     if inp.comp_months is not None:
         m_post = inp.comp_months
-        b.assume(
-            "补偿月数直接给定（如裁判文书所定）/ compensation months given directly"
-        )
+        b.assume("补偿月数直接给定（如裁判文书所定）/ compensation months given directly")
         if inp.years_counted_from is not None:
             b.details["years_counted_from"] = inp.years_counted_from
     else:
@@ -346,7 +441,8 @@ def severance(inp: SeveranceInput) -> CalcResult:
             split = inp.split_pre2008
         if end < LCL_IN_FORCE:
             raise InputError(
-                "end_date", "终止日早于2008-01-01，不适用劳动合同法，本计算器不支持",
+                "end_date",
+                "终止日早于2008-01-01，不适用劳动合同法，本计算器不支持",
                 "terminations before 2008-01-01 are outside the Labour Contract Law and not "
                 "supported",
             )
@@ -451,9 +547,7 @@ def severance(inp: SeveranceInput) -> CalcResult:
             "cap_applied": base.cap_applied,
         }
     )
-    b.assume(
-        "经济补偿在办结工作交接时支付 (劳动合同法 第50条第2款) / payable on handover of work"
-    )
+    b.assume("经济补偿在办结工作交接时支付 (劳动合同法 第50条第2款) / payable on handover of work")
     return b.build(post_amount + pre_amount)
 
 
@@ -467,7 +561,7 @@ class DamagesInput:
     start_date: date | None = None
     end_date: date | None = None
     comp_months: Decimal | None = None
-    wage: WageBaseInput = WageBaseInput()
+    wage: WageBaseInput = field(default_factory=WageBaseInput)
     local_avg_monthly_wage: Decimal | None = None
     local_min_wage: Decimal | None = None
     already_paid: Decimal = ZERO
@@ -477,7 +571,10 @@ class DamagesInput:
 
 DAMAGES_FIELDS: tuple[Field, ...] = (
     Field(
-        "termination_ground", "str", "解除/终止情形（说明）", "termination (description)",
+        "termination_ground",
+        "str",
+        "解除/终止情形（说明）",
+        "termination (description)",
         "仅作记录，如 unlawful_probation_dismissal。",
     ),
     *_service_fields(),
@@ -485,7 +582,10 @@ DAMAGES_FIELDS: tuple[Field, ...] = (
     LOCAL_AVG,
     LOCAL_MIN,
     Field(
-        "already_paid", "money", "已支付的经济补偿", "severance already paid",
+        "already_paid",
+        "money",
+        "已支付的经济补偿",
+        "severance already paid",
         "从赔偿金中扣除 (实施条例 第25条“不再支付经济补偿”)。Alias: severance_already_paid.",
     ),
 )
@@ -604,23 +704,42 @@ class NoticePayInput:
 
 NOTICE_FIELDS: tuple[Field, ...] = (
     Field(
-        "termination_ground", "str", "解除事由", "termination ground",
+        "termination_ground",
+        "str",
+        "解除事由",
+        "termination ground",
         "只有第40条三种情形 (art40_medical / art40_incompetent / art40_objective_change) 才有"
         "代通知金；其他任何事由（含 art41_layoff、协商、期满、第39条）均为0。",
-        required=True, choices=(*ART40_GROUNDS, "art41_layoff", "mutual_employer_initiated",
-                                "expiry_not_renewed", "art39_dismissal"),
+        required=True,
+        choices=(
+            *ART40_GROUNDS,
+            "art41_layoff",
+            "mutual_employer_initiated",
+            "expiry_not_renewed",
+            "art39_dismissal",
+        ),
     ),
     Field(
-        "notice_30_days_given", "bool", "已提前30日书面通知", "30 days' written notice given",
+        "notice_30_days_given",
+        "bool",
+        "已提前30日书面通知",
+        "30 days' written notice given",
         "第40条事由时必填。",
     ),
     Field(
-        "last_month_wage", "money", "上一个月工资", "previous month's wage",
+        "last_month_wage",
+        "money",
+        "上一个月工资",
+        "previous month's wage",
         "解除前最后一个完整月的工资标准，而非12个月平均 (实施条例 第20条)。应支付时必填。",
     ),
     Field(
-        "unlawful", "bool", "解除被认定违法", "termination held unlawful",
-        "违法解除只有赔偿金，不另付代通知金。", default=False,
+        "unlawful",
+        "bool",
+        "解除被认定违法",
+        "termination held unlawful",
+        "违法解除只有赔偿金，不另付代通知金。",
+        default=False,
     ),
     LOCAL_MIN,
 )
@@ -671,8 +790,12 @@ def notice_pay(inp: NoticePayInput) -> CalcResult:
         assert inp.last_month_wage is not None
         amount = round2(inp.last_month_wage)
         b.add(
-            "代通知金", "pay in lieu of notice", f"{fmt(inp.last_month_wage)} × 1", amount,
-            LCL40, IMPL20,
+            "代通知金",
+            "pay in lieu of notice",
+            f"{fmt(inp.last_month_wage)} × 1",
+            amount,
+            LCL40,
+            IMPL20,
         )
         b.flag("unsettled:notice_pay_wage_components")
         b.assume(
@@ -690,13 +813,10 @@ def notice_pay(inp: NoticePayInput) -> CalcResult:
             )
             b.cite(IMPL25)
         elif inp.termination_ground not in ART40_GROUNDS:
-            reason = (
-                "只有第40条解除才有代通知金 / notice pay exists only for an art.40 termination"
-            )
+            reason = "只有第40条解除才有代通知金 / notice pay exists only for an art.40 termination"
         else:
             reason = "已提前30日书面通知 / 30 days' written notice was given"
         b.assume(reason)
         b.add("代通知金", "pay in lieu of notice", "0", ZERO, LCL40)
     b.details.update({"notice_pay": amount, "due": due})
     return b.build(amount)
-

@@ -1,6 +1,6 @@
 from typing import Any
 
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from ninja import Query, Router
 
 from tongxin.appeals import presenters, selectors, services
@@ -34,7 +34,10 @@ def public_appeal_submit(request: HttpRequest, payload: PublicAppealIn) -> tuple
     key = request.headers.get("Idempotency-Key", "").strip()
     if len(key) > 64:
         raise ApplicationError("Idempotency-Key 不能超过 64 个字符。", field="Idempotency-Key")
-    org = org_get_public(code=payload.org)
+    try:
+        org = org_get_public(code=payload.org)
+    except Http404:
+        raise ApplicationError("受理组织代码不存在。", code="invalid_org", field="org") from None
     order, created = services.work_order_submit(
         actor=None,
         org=org,

@@ -3,7 +3,7 @@
 import logging
 from datetime import datetime, time, timedelta
 
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 
 from tongxin.appeals.models import DeadlineRule, WorkOrder
@@ -20,18 +20,19 @@ _LAST_RESORT = DeadlineRule(accept_working_days=1, finish_working_days=5, urgent
 def rule_for(*, org: OrgUnit, nature: str, difficulty: str, on: datetime) -> DeadlineRule:
     """The most specific rule in force on `on`: nearest org, then nature, then difficulty."""
     day = timezone.localdate(on)
-    depth_of = {o.pk: o.depth for o in org_ancestors(org=org)}
+    # One query: the ancestors go in as a subquery and each rule brings its org's depth
+    # (this runs on every intake, so a round trip saved is intake throughput gained).
     rules = DeadlineRule.objects.filter(
-        Q(org__isnull=True) | Q(org_id__in=depth_of),
+        Q(org__isnull=True) | Q(org__in=org_ancestors(org=org).values("pk")),
         Q(nature="") | Q(nature=nature),
         Q(difficulty="") | Q(difficulty=difficulty),
         Q(effective_to__isnull=True) | Q(effective_to__gte=day),
         effective_from__lte=day,
-    )
+    ).annotate(org_depth=F("org__depth"))
 
     def specificity(r: DeadlineRule) -> tuple[int, bool, bool, object]:
         return (
-            depth_of.get(r.org_id, -1) if r.org_id else -1,
+            r.org_depth if r.org_id else -1,  # type: ignore[attr-defined]
             bool(r.nature),
             bool(r.difficulty),
             r.effective_from,

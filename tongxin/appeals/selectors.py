@@ -43,7 +43,7 @@ def work_order_list_for_user(
         qs = qs.filter(channel=f.channel)
     if f.q:
         qs = qs.filter(Q(tracking_code=f.q.strip().upper()) | Q(employer_name__icontains=f.q))
-    return qs.select_related("assigned_org", "intake_org", "category").order_by(
+    return qs.select_related("assigned_org", "intake_org", "category__parent").order_by(
         "due_at", "received_at"
     )
 

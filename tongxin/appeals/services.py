@@ -323,10 +323,8 @@ def _apply_classify(actor: User, order: WorkOrder, p: dict[str, Any], note: str)
         raise ApplicationError(
             _("没有要修改的分类信息。"), code="nothing_changed", field="category"
         )
-    if order.replied_at is None or order.status == S.REOPENED:
-        order.due_at = deadlines.finish_due(
-            order=order, start=order.dispatched_at or order.received_at
-        )
+    if order.replied_at is None:  # a reopened order keeps the deadline set at reopening
+        order.due_at = deadlines.finish_due(order=order, start=order.received_at)
     return changed
 
 

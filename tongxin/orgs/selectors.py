@@ -71,7 +71,9 @@ def org_get_public(*, code: str) -> OrgUnit:
 
 def agency_list_for_org(*, org: OrgUnit) -> QuerySet[PartnerAgency]:
     """Agencies whose jurisdiction is `org` or an org above it (they can take its transfers)."""
-    return PartnerAgency.objects.filter(org__path__in=_ancestor_paths(org.path)).select_related("org")
+    return PartnerAgency.objects.filter(org__path__in=_ancestor_paths(org.path)).select_related(
+        "org"
+    )
 
 
 def _ancestor_paths(path: str) -> list[str]:

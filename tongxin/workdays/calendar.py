@@ -84,3 +84,15 @@ def missing_calendar_years(today: date) -> list[int]:
         if not CalendarOverride.objects.filter(day__year=year).exists():
             years.append(year)
     return years
+
+
+def non_working_days(start: date, end: date) -> list[date]:
+    """Every day off in [start, end] (weekends and holidays, minus 调休 working days)."""
+    overrides = _overrides(start, end)
+    days, day = [], start
+    while day <= end:
+        working = overrides.get(day)
+        if not (_default_is_working_day(day) if working is None else working):
+            days.append(day)
+        day += timedelta(days=1)
+    return days

@@ -70,71 +70,114 @@ class DoubleWageInput:
 
 FIELDS: tuple[Field, ...] = (
     Field(
-        "scenario", "choice", "情形", "scenario",
+        "scenario",
+        "choice",
+        "情形",
+        "scenario",
         "new_hire 入职未签；post_expiry 合同期满后未续签（空窗期）；open_ended_refused 应订立无固定"
         "期限合同而未订立 (第82条第2款)；period_given 期间已确定。",
-        required=True, choices=SCENARIOS,
+        required=True,
+        choices=SCENARIOS,
     ),
     Field(
-        "monthly_wage", "money", "月工资（正常应得）", "monthly wage normally payable",
+        "monthly_wage",
+        "money",
+        "月工资（正常应得）",
+        "monthly wage normally payable",
         "北京仅计固定项目，不含不固定的提成和奖金 (北京解答（一）Q41(5)、Q55(3))。",
         required=True,
     ),
     Field("employment_start_date", "date", "用工之日", "first day of work", "new_hire 必填。"),
     Field(
-        "contract_signed_date", "date", "书面合同签订日", "date the written contract was signed",
+        "contract_signed_date",
+        "date",
+        "书面合同签订日",
+        "date the written contract was signed",
         "未签则留空。",
     ),
     Field("end_date", "date", "劳动关系终止日/计算截止日", "end of employment / cut-off date"),
     Field(
-        "prior_contract_end_date", "date", "原合同到期日", "expiry date of the previous contract",
+        "prior_contract_end_date",
+        "date",
+        "原合同到期日",
+        "expiry date of the previous contract",
         "post_expiry 必填。",
     ),
     Field(
-        "should_sign_open_ended_date", "date", "应订立无固定期限合同之日",
-        "date the open-ended contract should have been signed", "open_ended_refused 必填。",
+        "should_sign_open_ended_date",
+        "date",
+        "应订立无固定期限合同之日",
+        "date the open-ended contract should have been signed",
+        "open_ended_refused 必填。",
     ),
     Field("period_start", "date", "二倍工资期间起", "period start", "period_given 必填。"),
     Field("period_end", "date", "二倍工资期间止", "period end", "period_given 必填。"),
     Field(
-        "gap_rule", "choice", "空窗期规则", "post-expiry gap rule",
+        "gap_rule",
+        "choice",
+        "空窗期规则",
+        "post-expiry gap rule",
         "beijing_from_next_day（北京，到期次日起，最长12个月）/ one_month_grace（宽限一个月）/ "
         "deemed_renewal_no_double_wage（视为续订，不支付）/ compare_all（并列展示）。",
-        choices=(*GAP_RULES, "compare_all"), default="compare_all",
+        choices=(*GAP_RULES, "compare_all"),
+        default="compare_all",
         jurisdiction_param="double_wage_gap_rule",
     ),
     Field(
-        "partial_month_actual_work_days", "int", "不足月部分的实际出勤天数",
+        "partial_month_actual_work_days",
+        "int",
+        "不足月部分的实际出勤天数",
         "actual working days in the partial month",
         "解释（二）第6条；未提供时按周一至周五估算并提示。",
     ),
     Field(
-        "daily_wage_divisor", "decimal", "日工资折算天数", "daily-wage divisor",
+        "daily_wage_divisor",
+        "decimal",
+        "日工资折算天数",
+        "daily-wage divisor",
         "默认21.75；按当月工作日计算为未决问题 (laborlaw.md §11 Q5)。",
-        default="21.75", jurisdiction_param="overtime_days_divisor",
+        default="21.75",
+        jurisdiction_param="overtime_days_divisor",
     ),
     Field(
-        "worker_intentionally_refused", "bool", "劳动者故意拒签", "worker deliberately refused",
-        "用人单位举证；成立则不支付 (解释（二）第7条)。", default=False,
+        "worker_intentionally_refused",
+        "bool",
+        "劳动者故意拒签",
+        "worker deliberately refused",
+        "用人单位举证；成立则不支付 (解释（二）第7条)。",
+        default=False,
     ),
     Field("force_majeure", "bool", "不可抗力", "force majeure", "解释（二）第7条。", default=False),
     Field(
-        "statutory_extension", "bool", "依法续延（第42条等）", "statutory extension",
-        "合同依法续延期间不属于未订立书面合同 (解释（二）第8条)。", default=False,
+        "statutory_extension",
+        "bool",
+        "依法续延（第42条等）",
+        "statutory extension",
+        "合同依法续延期间不属于未订立书面合同 (解释（二）第8条)。",
+        default=False,
     ),
     Field(
-        "claim_date", "date", "申请仲裁日", "date of the arbitration claim",
+        "claim_date",
+        "date",
+        "申请仲裁日",
+        "date of the arbitration claim",
         "适用时效规则时必填。",
     ),
     Field(
-        "limitation_rule", "choice", "时效计算规则", "limitation rule",
+        "limitation_rule",
+        "choice",
+        "时效计算规则",
+        "limitation rule",
         "beijing_count_back_by_day / count_back_by_month / from_end_of_period / compare_all；"
         "留空则不计时效（时效抗辩须由用人单位在仲裁阶段提出，解释（二）第20条）。",
         choices=(*LIMITATION_RULES, "compare_all"),
         jurisdiction_param="double_wage_limitation_rule",
     ),
     Field(
-        "non_working_days", "date_list", "休息日和法定节假日", "rest days and public holidays",
+        "non_working_days",
+        "date_list",
+        "休息日和法定节假日",
+        "rest days and public holidays",
         "期间末日顺延用；留空则只顺延周六、周日。",
     ),
     Field("claimed_amount", "money", "劳动者主张金额", "amount claimed", "仅作对照。"),
@@ -179,11 +222,14 @@ def parse_double_wage(raw: Mapping[str, object]) -> tuple[DoubleWageInput, list[
         for name in required:
             if getattr(inp, name) is None:
                 raise r.missing(name)
-        if scenario != "period_given" and inp.contract_signed_date is None and (
-            inp.end_date is None
+        if (
+            scenario != "period_given"
+            and inp.contract_signed_date is None
+            and (inp.end_date is None)
         ):
             raise r.missing(
-                "end_date", "（未签合同时需要终止日或计算截止日）",
+                "end_date",
+                "（未签合同时需要终止日或计算截止日）",
                 " (needed when no contract was signed)",
             )
         if inp.limitation_rule not in (None, "none") and inp.claim_date is None:
@@ -196,6 +242,10 @@ class _Period:
     start: date
     end: date
     capped: bool = False
+    # months are counted as add_months(anchor, offset + m) so that a month-end clamp is
+    # applied once (start 01-31: periods end on the 30th/31st, never drift to the 28th)
+    anchor: date | None = None
+    offset: int = 0
 
 
 @dataclass(frozen=True)
@@ -207,16 +257,28 @@ class _Count:
 
 
 def _count(
-    start: date, end: date, wage: Decimal, divisor: Decimal, work_days: int | None
+    start: date,
+    end: date,
+    wage: Decimal,
+    divisor: Decimal,
+    work_days: int | None,
+    anchor: date | None = None,
+    offset: int = 0,
 ) -> _Count:
-    """Full months from ``start`` plus a partial month paid by working days (解释（二）第6条)."""
+    """Full months from ``start`` plus a partial month paid by working days (解释（二）第6条).
+
+    Month ends are ``add_months(anchor, offset + m)`` (``anchor`` defaults to ``start``).
+    """
     if end < start:
         return _Count(0, 0, ZERO, False)
+    if anchor is None:
+        anchor, offset = start, 0
     stop = end + timedelta(days=1)
-    months = (stop.year - start.year) * 12 + stop.month - start.month
-    while months > 0 and add_months(start, months) > stop:
+    months = (stop.year - anchor.year) * 12 + stop.month - anchor.month - offset + 1
+    while months > 0 and add_months(anchor, offset + months) > stop:
         months -= 1
-    partial_from = add_months(start, months)
+    months = max(months, 0)
+    partial_from = add_months(anchor, offset + months)
     days = 0
     estimated = False
     if partial_from <= end:
@@ -233,11 +295,10 @@ def _min_date(*days: date | None) -> date:
 
 
 def _period(inp: DoubleWageInput, gap_rule: str, b: Builder) -> _Period | None:
-    signed_eve = (
-        inp.contract_signed_date - timedelta(days=1) if inp.contract_signed_date else None
-    )
+    signed_eve = inp.contract_signed_date - timedelta(days=1) if inp.contract_signed_date else None
     if inp.scenario == "period_given":
-        assert inp.period_start is not None and inp.period_end is not None
+        assert inp.period_start is not None
+        assert inp.period_end is not None
         b.cite(LCL82)
         return _Period(inp.period_start, inp.period_end)
     if inp.scenario == "new_hire":
@@ -262,7 +323,7 @@ def _period(inp: DoubleWageInput, gap_rule: str, b: Builder) -> _Period | None:
                 "第3款；解释（二）第9条) / from the first anniversary the contract is deemed "
                 "open-ended: no double wage after that"
             )
-        return _Period(p0, p1, capped)
+        return _Period(p0, p1, capped, anchor=start, offset=1)
     if inp.scenario == "open_ended_refused":
         assert inp.should_sign_open_ended_date is not None
         b.cite(LCL82_2, BJ_Q41)
@@ -289,7 +350,11 @@ def _period(inp: DoubleWageInput, gap_rule: str, b: Builder) -> _Period | None:
     ceiling = add_months(first, 12) - timedelta(days=1)
     p1 = _min_date(signed_eve, inp.end_date, ceiling)
     return _Period(
-        add_months(first, 1), p1, p1 == ceiling and (signed_eve is None or signed_eve > ceiling)
+        add_months(first, 1),
+        p1,
+        p1 == ceiling and (signed_eve is None or signed_eve > ceiling),
+        anchor=first,
+        offset=1,
     )
 
 
@@ -309,7 +374,15 @@ def _evaluate(
                 "period: no double wage"
             )
         return ZERO, ZERO, ZERO, details
-    c = _count(period.start, period.end, wage, div, inp.partial_month_actual_work_days)
+    c = _count(
+        period.start,
+        period.end,
+        wage,
+        div,
+        inp.partial_month_actual_work_days,
+        period.anchor,
+        period.offset,
+    )
     if c.estimated:
         b.flag("estimated:partial_month_work_days")
         b.assume(
@@ -340,13 +413,18 @@ def _evaluate(
         "raise at arbitration"
     )
     results: dict[str, dict[str, object]] = {}
-    rules = LIMITATION_RULES if rule == "compare_all" else (rule,)
+    rules: tuple[str, ...] = LIMITATION_RULES if rule == "compare_all" else (str(rule),)
     for name in rules:
         if name == "beijing_count_back_by_day":
             cutoff = add_years(claim, -1)
             start = max(period.start, cutoff)
-            sub = _count(start, period.end, wage, div, None if start != period.start else (
-                inp.partial_month_actual_work_days))
+            sub = _count(
+                start,
+                period.end,
+                wage,
+                div,
+                None if start != period.start else (inp.partial_month_actual_work_days),
+            )
             results[name] = {
                 "claimable_from": cutoff,
                 "full_months": sub.full_months,
@@ -360,7 +438,8 @@ def _evaluate(
             months = 0
             raw = ZERO
             for k in range(c.full_months):
-                month_end = add_months(period.start, k + 1) - timedelta(days=1)
+                anchor = period.anchor or period.start
+                month_end = add_months(anchor, period.offset + k + 1) - timedelta(days=1)
                 if claim <= roll_to_working_day(add_years(month_end, 1), inp.non_working_days):
                     months += 1
                     raw += wage
@@ -455,9 +534,12 @@ def double_wage(inp: DoubleWageInput) -> CalcResult:
         )
         b.details.update({"amount_min": min(lows), "amount_max": headline})
         b.add(
-            "二倍工资差额（各规则最高）", "extra one-fold wage (highest rule)",
+            "二倍工资差额（各规则最高）",
+            "extra one-fold wage (highest rule)",
             " / ".join(f"{r}: {fmt(a)}" for r, a in zip(GAP_RULES, highs, strict=True)),
-            headline, LCL82, BJ_Q41,
+            headline,
+            LCL82,
+            BJ_Q41,
         )
         return b.build(headline)
     rule = inp.gap_rule if inp.scenario == "post_expiry" else ""
@@ -466,7 +548,9 @@ def double_wage(inp: DoubleWageInput) -> CalcResult:
     b.details.update(details)
     b.details.update({"amount_min": low, "amount_max": high})
     if period is not None and period.capped and inp.scenario == "post_expiry":
-        b.flag("cap_12_months_applied" if rule == "beijing_from_next_day" else "cap_11_months_applied")
+        b.flag(
+            "cap_12_months_applied" if rule == "beijing_from_next_day" else "cap_11_months_applied"
+        )
     months = details.get("full_months", 0)
     days = details.get("partial_days", 0)
     b.add(

@@ -1,0 +1,104 @@
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from claimtext import ClaimModel, ModelConfig, ModelVersionError, read_jsonl, train
+from claimtext.metrics import judge
+
+SHARED = Path(__file__).resolve().parents[3] / "shared" / "data" / "cail2019_labor" / "train.jsonl"
+
+SAMPLES: list[dict[str, object]] = [
+    {"text": "被告于2016年5月解除了与原告的劳动合同。", "labels": ["解除劳动关系"]},
+    {"text": "公司单方解除劳动关系，原告被迫离职。", "labels": ["解除劳动关系"]},
+    {"text": "2017年3月被告辞退了原告。", "labels": ["解除劳动关系"]},
+    {"text": "被告通知原告解除劳动合同。", "labels": ["解除劳动关系"]},
+    {"text": "请求判令被告支付拖欠工资8000元。", "labels": ["支付工资"]},
+    {"text": "被告应支付原告2016年工资12000元。", "labels": ["支付工资"]},
+    {"text": "要求公司发放三个月工资。", "labels": ["支付工资"]},
+    {"text": "原告要求被告结清工资。", "labels": ["支付工资"]},
+    {"text": "请求支付解除劳动合同经济补偿金9000元。", "labels": ["支付经济补偿金"]},
+    {"text": "被告应支付原告经济补偿金。", "labels": ["支付经济补偿金"]},
+    {"text": "原告主张经济补偿的请求，本院予以支持。", "labels": ["支付经济补偿金"]},
+    {"text": "被告未与原告签订书面劳动合同。", "labels": ["未签订劳动合同"]},
+    {"text": "双方一直没有签订劳动合同。", "labels": ["未签订劳动合同"]},
+    {"text": "公司入职时未与其订立劳动合同。", "labels": ["未签订劳动合同"]},
+    {"text": "本案现已审理终结。", "labels": []},
+    {"text": "原告的其他诉讼请求，本院不予支持。", "labels": []},
+    {"text": "本案受理费10元，由被告负担。", "labels": []},
+    {"text": "如不服本判决，可在判决书送达之日起十五日内上诉。", "labels": []},
+    {"text": "原告向本院提出诉讼请求。", "labels": []},
+    {"text": "被告辩称，请求驳回原告的诉讼请求。", "labels": []},
+]
+
+
+@pytest.fixture(scope="module")
+def model() -> ClaimModel:
+    return train(SAMPLES, ModelConfig(min_df=1))
+
+
+def test_trains_and_predicts_training_labels(model: ClaimModel) -> None:
+    texts = [str(s["text"]) for s in SAMPLES]
+    pred = model.predict(texts)
+    rep = judge([s["labels"] for s in SAMPLES], pred)  # type: ignore[misc]
+    assert rep.score > 0.9
+    assert model.predict_one("被告拖欠原告工资五千元，请求支付工资。") == ["支付工资"]
+    assert "经济补偿金" in "".join(model.predict_one("请求支付经济补偿金一万元"))
+
+
+def test_single_and_batch_agree(model: ClaimModel) -> None:
+    texts = ["被告解除了劳动合同。", "", "请求支付工资。", "本案审理终结。"]
+    assert model.predict(texts) == [model.predict_one(t) for t in texts]
+    assert model.predict([]) == []
+
+
+def test_rare_labels_inactive(model: ClaimModel) -> None:
+    s = model.decision_function(["有调解协议"])
+    assert s.shape == (1, 20)
+    assert np.isneginf(s[0, 19])
+    assert "有调解协议" not in model.predict_scores("达成调解协议")
+
+
+def test_save_load_roundtrip(model: ClaimModel, tmp_path: Path) -> None:
+    p = model.save(tmp_path / "claims.model")
+    m2 = ClaimModel.load(p)
+    texts = [str(s["text"]) for s in SAMPLES]
+    np.testing.assert_allclose(m2.decision_function(texts), model.decision_function(texts))
+    assert m2.info.n_examples == len(SAMPLES)
+
+
+def test_wrong_version_raises(model: ClaimModel, tmp_path: Path) -> None:
+    state = model.to_state()
+    state["version"] = "claimtext-model-0"
+    p = tmp_path / "old.model"
+    p.write_bytes(pickle.dumps(state))
+    with pytest.raises(ModelVersionError, match="retrain"):
+        ClaimModel.load(p)
+    p.write_bytes(b"not a pickle")
+    with pytest.raises(ModelVersionError):
+        ClaimModel.load(p)
+    p.write_bytes(pickle.dumps({"foo": 1}))
+    with pytest.raises(ModelVersionError, match="not a claimtext"):
+        ClaimModel.load(p)
+
+
+def test_bad_training_input() -> None:
+    with pytest.raises(ValueError, match="no training"):
+        train([])
+    with pytest.raises(ValueError, match="unknown claim label"):
+        train([{"text": "x", "labels": ["nope"]}])
+
+
+@pytest.mark.skipif(not SHARED.exists(), reason="CAIL2019 data in ../shared not available")
+def test_unseen_judgments_on_shared_data() -> None:
+    exs = read_jsonl(SHARED)
+    docs = sorted({e.group for e in exs}, key=str)
+    held = set(docs[::5])
+    tr = [e for e in exs if e.group not in held]
+    te = [e for e in exs if e.group in held]
+    m = train(tr)
+    rep = judge([e.labels for e in te], m.predict([e.text for e in te]))
+    assert rep.score > 0.5

@@ -1,0 +1,358 @@
+"""The public (no-login) API and tracking page: idempotent intake, also under concurrent
+retries; tracking that reveals nothing to a wrong guess; rating; and no personal data."""
+
+import contextlib
+import threading
+from datetime import datetime, timedelta
+
+import pytest
+from django.db import connection, connections
+from django.test import Client
+
+from tongxin.appeals.models import WorkOrder, WorkOrderEvent
+from tongxin.appeals.tests.builders import REPLY, act, order_in
+from tongxin.core.crypto import decrypt
+
+S = WorkOrder.Status
+URL = "/api/v1/public/appeals"
+BODY = {
+    "org": "JJKFQ",
+    "description": "工厂拖欠三个月工资共 2300 元，老板不接电话。",
+    "phone": "13800001234",
+    "name": "张三",
+    "employer_name": "恒兴鞋业有限公司",
+}
+PERSONAL = ["13800001234", "张三", "恒兴鞋业有限公司", "拖欠三个月工资", "138****1234"]
+
+
+def _post(client, body=None, **headers):
+    return client.post(URL, body or BODY, content_type="application/json", headers=headers)
+
+
+@pytest.mark.django_db
+def test_submit_returns_201_with_tracking_code_and_deadlines(tree):
+    response = _post(Client())
+    assert response.status_code == 201
+    data = response.json()
+    assert set(data) == {"tracking_code", "received_at", "due_at"}
+    order = WorkOrder.objects.get()
+    assert data["tracking_code"] == order.tracking_code
+    # (JSON carries milliseconds)
+    assert abs(datetime.fromisoformat(data["received_at"]) - order.received_at) < timedelta(
+        milliseconds=1
+    )
+    assert datetime.fromisoformat(data["due_at"]) == order.due_at
+    assert (order.channel, order.assigned_org, order.idempotency_key) == (
+        "app",
+        tree["town_a"],
+        None,
+    )
+
+
+@pytest.mark.django_db
+def test_idempotency_key_returns_the_same_appeal(tree):
+    client = Client()
+    first = _post(client, **{"Idempotency-Key": "retry-1"})
+    # when the same key comes again, even with a changed body
+    again = _post(
+        client,
+        {**BODY, "description": "另一段内容，但是同一个请求键。"},
+        **{"Idempotency-Key": "retry-1"},
+    )
+    # then it is the same appeal, 200, and only one order and one event exist
+    assert (first.status_code, again.status_code) == (201, 200)
+    assert again.json()["tracking_code"] == first.json()["tracking_code"]
+    assert datetime.fromisoformat(again.json()["due_at"]) == datetime.fromisoformat(
+        first.json()["due_at"]
+    )
+    assert WorkOrder.objects.count() == 1
+    assert WorkOrderEvent.objects.count() == 1
+    # and a new key makes a new appeal
+    assert _post(client, **{"Idempotency-Key": "retry-2"}).status_code == 201
+    assert WorkOrder.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_overlong_idempotency_key_is_refused(tree):
+    response = _post(Client(), **{"Idempotency-Key": "k" * 65})
+    assert response.status_code == 400
+    assert response.json()["field"] == "Idempotency-Key"
+    assert WorkOrder.objects.count() == 0
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_concurrent_retries_with_one_key_make_exactly_one_order(tree):
+    # given eight clients that will post the same key at the same moment. PostgreSQL runs them
+    # as a real race; the in-memory SQLite test database cannot take concurrent writers
+    # ("table is locked"), so there they take turns.
+    n = 8
+    barrier = threading.Barrier(n)
+    turns = threading.Lock() if connection.vendor == "sqlite" else contextlib.nullcontext()
+    results: list[tuple[int, str]] = []
+    errors: list[BaseException] = []
+
+    def worker():
+        try:
+            barrier.wait(timeout=10)
+            with turns:
+                response = _post(Client(), **{"Idempotency-Key": "same-key-under-race"})
+            results.append((response.status_code, response.json().get("tracking_code", "")))
+        except BaseException as exc:  # report it in the main thread
+            errors.append(exc)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=worker) for _ in range(n)]
+    # when they all post
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    # then exactly one order exists, one answer was 201 and every answer names it
+    assert errors == []
+    assert WorkOrder.objects.count() == 1
+    code = WorkOrder.objects.get().tracking_code
+    assert sorted(s for s, _c in results) == [200] * (n - 1) + [201]
+    assert {c for _s, c in results} == {code}
+    assert WorkOrderEvent.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_losing_the_race_between_check_and_insert_returns_the_winner(tree, monkeypatch):
+    # given another request inserts the same key after this one checked for it
+    from tongxin.appeals import services
+
+    real_check = services._check_attachments
+    rival = []
+
+    def check_then_let_a_rival_in(files):
+        monkeypatch.setattr(services, "_check_attachments", real_check)
+        rival.append(
+            services.work_order_submit(
+                actor=None, org=tree["town_a"], channel="app", data=BODY, idempotency_key="api:k1"
+            )[0]
+        )
+        return real_check(files)
+
+    monkeypatch.setattr(services, "_check_attachments", check_then_let_a_rival_in)
+    # when this request's insert hits the unique key
+    order, created = services.work_order_submit(
+        actor=None, org=tree["town_a"], channel="app", data=BODY, idempotency_key="api:k1"
+    )
+    # then it answers with the rival's order and did not make a second one
+    assert len(rival) == 1
+    assert (order, created) == (rival[0], False)
+    assert WorkOrder.objects.count() == 1
+    assert WorkOrderEvent.objects.count() == 1
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("change", "status", "field"),
+    [
+        ({"phone": None}, 422, "phone"),  # missing
+        ({"description": None}, 422, "description"),
+        ({"phone": "1380000"}, 400, "phone"),
+        ({"phone": "0595-22334455"}, 400, "phone"),  # no landlines without a person checking
+        ({"amount_claimed": "-1"}, 400, "amount_claimed"),
+        ({"amount_claimed": "lots"}, 422, "amount_claimed"),
+        ({"workers_involved": 0}, 400, "workers_involved"),
+        ({"workers_involved": "many"}, 422, "workers_involved"),
+        ({"channel": "fax"}, 400, "channel"),
+        ({"org": "NOPE"}, 400, "org"),
+        ({"description": "短"}, 400, "description"),
+    ],
+)
+def test_bad_input_is_4xx_json_naming_the_field(tree, change, status, field):
+    body = {k: v for k, v in {**BODY, **change}.items() if v is not None}
+    response = _post(Client(), body)
+    assert response.status_code == status
+    data = response.json()
+    assert data["field"] == field
+    assert data["message"]
+    assert WorkOrder.objects.count() == 0
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("raw", ["not json", "[]", '"text"', "null"])
+def test_body_that_is_not_an_object_is_4xx_not_500(tree, raw):
+    response = Client().post(URL, raw, content_type="application/json")
+    assert 400 <= response.status_code < 500
+    assert WorkOrder.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_public_rate_limit(tree, settings):
+    settings.PUBLIC_RATE_LIMIT_PER_MINUTE = 2
+    client = Client()
+    statuses = [_post(client).status_code for _ in range(3)]
+    assert statuses[:2] == [201, 201]
+    assert statuses[2] == 400
+    assert WorkOrder.objects.count() == 2
+
+
+# Tracking ------------------------------------------------------------------------------------
+
+
+def _track(client, code, last4):
+    return client.get(f"{URL}/{code}", {"phone_last4": last4})
+
+
+def test_tracking_shows_progress_without_personal_data(tree, cast):
+    # given a replied order with an internal note on its timeline
+    order = order_in(S.DISPATCHED, tree=tree, cast=cast)
+    act(cast["handler"], order, "accept", note="内部：老板是区里的熟人")
+    act(cast["handler"], order, "reply", reply=REPLY)
+    # when the worker tracks it
+    response = _track(Client(), order.tracking_code, "1234")
+    # then they see status, reply and timeline, and nothing personal or internal
+    assert response.status_code == 200
+    data = response.json()
+    assert (data["status"], data["status_label"], data["reply"], data["can_rate"]) == (
+        "replied",
+        "已反馈",
+        REPLY,
+        True,
+    )
+    assert [e["action"] for e in data["timeline"]] == ["submitted", "dispatch", "accept", "reply"]
+    assert {e["note"] for e in data["timeline"]} == {""}
+    text = response.content.decode()
+    for value in [*PERSONAL, "内部：老板是区里的熟人", "handler", "晋江"]:
+        assert value not in text
+
+
+def test_tracking_hides_the_reply_until_replied(tree, cast):
+    order = order_in(S.IN_PROGRESS, tree=tree, cast=cast)
+    data = _track(Client(), order.tracking_code, "1234").json()
+    assert (data["reply"], data["can_rate"]) == (None, False)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("code", "last4"), [("right", "9999"), ("WRONGCODE2", "1234"), ("right", "")]
+)
+def test_wrong_code_or_last4_is_404_and_reveals_nothing(tree, code, last4):
+    order_code = _post(Client()).json()["tracking_code"]
+    response = _track(Client(), order_code if code == "right" else code, last4)
+    assert response.status_code == 404
+    assert response.json() == {
+        "code": "not_found",
+        "message": "未找到。",
+        "field": None,
+        "extra": {},
+    }
+
+
+@pytest.mark.django_db
+def test_tracking_code_is_case_insensitive(tree):
+    code = _post(Client()).json()["tracking_code"]
+    assert _track(Client(), code.lower(), "1234").status_code == 200
+
+
+def test_rating_flow(tree, cast):
+    # given a replied order
+    order = order_in(S.REPLIED, tree=tree, cast=cast)
+    client = Client()
+    url = f"{URL}/{order.tracking_code}/rating"
+    # when rated with a wrong last4, nothing happens
+    wrong = client.post(url, {"phone_last4": "0000", "rating": "satisfied"}, "application/json")
+    assert wrong.status_code == 404
+    # when rated properly
+    ok = client.post(
+        url, {"phone_last4": "1234", "rating": "satisfied", "comment": "谢谢"}, "application/json"
+    )
+    # then it is recorded and cannot be rated again
+    assert ok.status_code == 200
+    assert ok.json()["can_rate"] is False
+    again = client.post(url, {"phone_last4": "1234", "rating": "unsatisfied"}, "application/json")
+    assert again.status_code == 400
+    assert (again.json()["code"], again.json()["field"]) == ("already_rated", "rating")
+    order.refresh_from_db()
+    assert (order.worker_rating, order.worker_comment, order.status) == (
+        "satisfied",
+        "谢谢",
+        S.REPLIED,
+    )
+
+
+def test_rating_unsatisfied_reopens_and_bad_rating_is_400(tree, cast):
+    order = order_in(S.REPLIED, tree=tree, cast=cast)
+    url = f"{URL}/{order.tracking_code}/rating"
+    bad = Client().post(url, {"phone_last4": "1234", "rating": "unreachable"}, "application/json")
+    assert (bad.status_code, bad.json()["field"]) == (400, "rating")
+    response = Client().post(
+        url, {"phone_last4": "1234", "rating": "unsatisfied"}, "application/json"
+    )
+    assert response.status_code == 200
+    assert response.json()["status"] == "reopened"
+    order.refresh_from_db()
+    assert (order.status, order.reopen_count) == (S.REOPENED, 1)
+
+
+# The tracking page and the QR done page ------------------------------------------------------
+
+
+def test_tracking_page_shows_no_personal_data(tree, cast):
+    order = order_in(S.REPLIED, tree=tree, cast=cast)
+    response = Client().get("/t/", {"code": order.tracking_code, "last4": "1234"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert order.tracking_code in html
+    assert REPLY in html
+    assert 'id="rate-form"' in html
+    for value in PERSONAL:
+        assert value not in html
+
+
+@pytest.mark.django_db
+def test_tracking_page_wrong_guess_is_404_with_the_same_message(tree):
+    code = _post(Client()).json()["tracking_code"]
+    for params in ({"code": code, "last4": "9999"}, {"code": "NOSUCHCODE", "last4": "1234"}):
+        response = Client().get("/t/", params)
+        assert response.status_code == 404
+        html = response.content.decode()
+        assert "没有找到对应的诉求，请核对查询码和手机号后四位。" in html
+        assert 'id="result"' not in html
+
+
+def test_tracking_page_rating(tree, cast):
+    order = order_in(S.REPLIED, tree=tree, cast=cast)
+    url = f"/t/{order.tracking_code}/rate/"
+    assert Client().post(url, {"last4": "0000", "rating": "satisfied"}).status_code == 404
+    response = Client().post(url, {"last4": "1234", "rating": "basically_satisfied"})
+    assert response.status_code == 200
+    assert "感谢您的评价！" in response.content.decode()
+    again = Client().post(url, {"last4": "1234", "rating": "satisfied"})
+    assert again.status_code == 400
+    assert "您已评价过本次答复。" in again.content.decode()
+    order.refresh_from_db()
+    assert order.worker_rating == "basically_satisfied"
+
+
+@pytest.mark.django_db
+def test_qr_done_page_shows_no_personal_data(tree):
+    from tongxin.appeals.tests.test_intake import VALID
+    from tongxin.appeals.tests.test_intake import _post as qr_post
+
+    response = qr_post(Client(), VALID)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert WorkOrder.objects.get().tracking_code in html
+    for value in PERSONAL:
+        assert value not in html
+
+
+@pytest.mark.django_db
+def test_phone_is_ciphertext_in_the_database(tree):
+    # given an appeal
+    _post(Client())
+    # when the column is read without the model
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT phone, phone_hash, phone_last4 FROM appeals_workorder")
+        (raw, phone_hash, last4) = cursor.fetchone()
+    # then it is not the phone, but decrypts to it; the hash is not the phone either
+    assert "13800001234" not in raw
+    assert "0000123" not in raw
+    assert decrypt(raw) == "13800001234"
+    assert "13800001234" not in phone_hash
+    assert last4 == "1234"
