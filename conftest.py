@@ -106,7 +106,9 @@ def pytest_runtest_teardown(item, nextitem):
     serialize the migrated contents once at set-up."""
     result = yield
     marker = item.get_closest_marker("django_db")
-    if marker and marker.kwargs.get("transaction"):
+    # After the worker's last test the session teardown has already dropped the test
+    # database and pointed the connections back at the real one: touch nothing then.
+    if nextitem is not None and marker and marker.kwargs.get("transaction"):
         blocker = item.config.stash[blocking_manager_key]
         with blocker.unblock():
             for connection in connections.all():
