@@ -11,7 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tongxin.appeals import deadlines, selectors, validation
+from tongxin.appeals import deadlines, selectors
 from tongxin.appeals.models import (
     Attachment,
     Category,
@@ -21,6 +21,7 @@ from tongxin.appeals.models import (
     WorkOrderEvent,
 )
 from tongxin.appeals.workflow import TRANSITIONS, refusal
+from tongxin.core import validation
 from tongxin.core.crypto import keyed_hash
 from tongxin.core.exceptions import ApplicationError
 from tongxin.orgs.models import OrgUnit

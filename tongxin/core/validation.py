@@ -1,4 +1,5 @@
-"""Turning raw input (form fields, JSON) into checked values; errors name the field, in Chinese."""
+"""Turning raw input (form fields, JSON) into checked values; errors name the field, in Chinese.
+Shared by every app's services."""
 
 import re
 from decimal import Decimal, InvalidOperation
