@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "tongxin.appeals",
     "tongxin.insights",
     "tongxin.calculators",
+    "tongxin.disputes",
 ]
 
 MIDDLEWARE = [

@@ -322,6 +322,7 @@ class WorkOrderEvent(models.Model):
         INVALIDATED = "invalidate", _("作废")
         URGED = "urge", _("催办")
         SUPERVISED = "supervise", _("督办")
+        MEDIATION = "mediation", _("转入调解")
 
     work_order = models.ForeignKey(WorkOrder, on_delete=models.CASCADE, related_name="events")
     created_at = models.DateTimeField(_("时间"), default=timezone.now, db_index=True)

@@ -538,3 +538,17 @@ def work_order_rate(*, order: WorkOrder, rating: str, comment: str = "") -> Work
         data={"rating": rating},
     )
     return order
+
+
+def work_order_link_mediation(*, actor: User, order: WorkOrder, case_no: str) -> WorkOrderEvent:
+    """Note on the order's timeline that a mediation case was opened from it (the case
+    itself points back at the order). The order's status does not change."""
+    return _event(
+        order=order,
+        actor=actor,
+        action=WorkOrderEvent.Action.MEDIATION,
+        from_status=order.status,
+        org=order.assigned_org,
+        note=_("已转入调解，案号 %(no)s。") % {"no": case_no},
+        data={"case_no": case_no},
+    )

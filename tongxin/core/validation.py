@@ -2,10 +2,13 @@
 Shared by every app's services."""
 
 import re
+from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from stdnum.cn import ric, uscc
 
 from tongxin.core.exceptions import ApplicationError
 
@@ -118,3 +121,65 @@ def clean_bool(value: Any) -> bool | None:
     if isinstance(value, bool):
         return value
     return str(value).strip().lower() in {"1", "true", "on", "yes", "是"}
+
+
+def clean_date(value: Any, *, field: str, label: str, required: bool = False) -> date | None:
+    """A calendar date from `YYYY-MM-DD` (or a date object)."""
+    if value in (None, ""):
+        if required:
+            raise ApplicationError(
+                _("请填写%(label)s。") % {"label": label}, code="required", field=field
+            )
+        return None
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    try:
+        return date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise ApplicationError(
+            _("%(label)s应为日期（如 2026-03-02）。") % {"label": label},
+            code="invalid",
+            field=field,
+        ) from None
+
+
+def clean_datetime(value: Any, *, field: str, label: str) -> datetime | None:
+    """A moment from `YYYY-MM-DD HH:MM` (or `T`), in Beijing time when no offset is given."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, datetime):
+        moment = value
+    else:
+        try:
+            moment = datetime.fromisoformat(str(value).strip())
+        except ValueError:
+            raise ApplicationError(
+                _("%(label)s应为日期时间（如 2026-03-02 09:30）。") % {"label": label},
+                code="invalid",
+                field=field,
+            ) from None
+    return timezone.make_aware(moment) if timezone.is_naive(moment) else moment
+
+
+def clean_id_number(value: Any, *, field: str = "id_number") -> str:
+    """A mainland resident ID number (18 characters, GB 11643 check digit), or ''."""
+    text = str(value or "").strip().upper()
+    if not text:
+        return ""
+    if not ric.is_valid(text):
+        raise ApplicationError(
+            _("身份证号码无效（应为 18 位，校验位正确）。"), code="invalid_id_number", field=field
+        )
+    return ric.compact(text)
+
+
+def clean_uscc(value: Any, *, field: str = "uscc") -> str:
+    """A 统一社会信用代码 (GB 32100 check character), or ''."""
+    text = str(value or "").strip().upper()
+    if not text:
+        return ""
+    if not uscc.is_valid(text):
+        raise ApplicationError(
+            _("统一社会信用代码无效（应为 18 位，校验位正确）。"), code="invalid_uscc", field=field
+        )
+    return uscc.compact(text)

@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from tongxin.core.admin import AuditedAdmin
-from tongxin.orgs.models import OrgUnit, PartnerAgency, StaffRole
+from tongxin.orgs.models import AgencyStaff, OrgUnit, PartnerAgency, StaffRole
 
 
 @admin.register(OrgUnit)
@@ -23,3 +23,9 @@ class StaffRoleAdmin(AuditedAdmin):
     list_display = ["user", "org", "role"]
     list_filter = ["role"]
     autocomplete_fields = ["org"]
+
+
+@admin.register(AgencyStaff)
+class AgencyStaffAdmin(AuditedAdmin):
+    list_display = ["user", "agency"]
+    list_filter = ["agency__type"]

@@ -123,6 +123,29 @@ class StaffRole(BaseModel):
         return f"{self.user} @ {self.org}: {self.get_role_display()}"
 
 
+class AgencyStaff(BaseModel):
+    """A user who works for a partner agency (人社局, 仲裁委, 法院 …). They see only the
+    mediation cases their agency takes part in, never the union's own queues."""
+
+    user = models.ForeignKey(
+        "auth.User", verbose_name=_("用户"), on_delete=models.CASCADE, related_name="agency_posts"
+    )
+    agency = models.ForeignKey(
+        PartnerAgency, verbose_name=_("协作部门"), on_delete=models.PROTECT, related_name="staff"
+    )
+
+    class Meta:
+        ordering = ["agency__name", "user__username"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "agency"], name="agencystaff_unique")
+        ]
+        verbose_name = _("协作部门人员")
+        verbose_name_plural = _("协作部门人员")
+
+    def __str__(self) -> str:
+        return f"{self.user} @ {self.agency}"
+
+
 class ApiToken(BaseModel):
     """A bearer token for other systems; only its hash is stored."""
 

@@ -7,7 +7,7 @@ from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from tongxin.orgs.models import OrgUnit, PartnerAgency, StaffRole
+from tongxin.orgs.models import AgencyStaff, OrgUnit, PartnerAgency, StaffRole
 
 Role = StaffRole.Role
 
@@ -20,6 +20,17 @@ def staff_role_list(*, user: User | AnonymousUser) -> list[StaffRole]:
     if cached is None:
         cached = list(StaffRole.objects.filter(user=user).select_related("org"))
         user._staff_roles = cached  # type: ignore[union-attr]
+    return cached
+
+
+def agency_ids_for_user(*, user: User | AnonymousUser) -> list[int]:
+    """The partner agencies the user works for (cached on the user object for the request)."""
+    if not user.is_authenticated:
+        return []
+    cached: list[int] | None = getattr(user, "_agency_ids", None)
+    if cached is None:
+        cached = list(AgencyStaff.objects.filter(user=user).values_list("agency_id", flat=True))
+        user._agency_ids = cached  # type: ignore[union-attr]
     return cached
 
 

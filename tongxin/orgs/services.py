@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from tongxin.core.exceptions import ApplicationError
 from tongxin.core.services import audit_record
-from tongxin.orgs.models import ApiToken, OrgUnit, StaffRole
+from tongxin.orgs.models import AgencyStaff, ApiToken, OrgUnit, PartnerAgency, StaffRole
 
 
 def _place(org: OrgUnit, parent: OrgUnit | None) -> None:
@@ -135,6 +135,35 @@ def staff_create(
         data={"username": username, "org": org.code, "role": role},
     )
     return staff_role
+
+
+@transaction.atomic
+def agency_staff_create(
+    *,
+    actor: User | None,
+    username: str,
+    agency: PartnerAgency,
+    password: str | None = None,
+    full_name: str = "",
+) -> AgencyStaff:
+    """Create the user if new and attach them to a partner agency (joint mediation)."""
+    user, created = User.objects.get_or_create(
+        username=username, defaults={"first_name": full_name}
+    )
+    if password:
+        user.set_password(password)
+        user.save(update_fields=["password"])
+    elif created:
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+    post, _created = AgencyStaff.objects.get_or_create(user=user, agency=agency)
+    audit_record(
+        actor=actor,
+        action="agency_staff_create",
+        obj=post,
+        data={"username": username, "agency": agency.code},
+    )
+    return post
 
 
 def _hash_token(token: str) -> str:

@@ -96,3 +96,16 @@ def non_working_days(start: date, end: date) -> list[date]:
             days.append(day)
         day += timedelta(days=1)
     return days
+
+
+def period_end(start: date, days: int) -> date:
+    """The last day of a statutory period of `days` calendar days, counted from the day after
+    `start`; a last day that falls on a day off moves to the next working day (民事诉讼法
+    art. 85, norms.md §3.3 item 5). Days off are weekends and holidays as this calendar knows
+    them: in practice 法定休假日 includes weekends, and a 调休 Saturday is a working day."""
+    if days < 1:
+        raise ValueError("days must be >= 1")
+    last = start + timedelta(days=days)
+    while not is_working_day(last):
+        last += timedelta(days=1)
+    return last
