@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError, ValidationError
+from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import HttpBearer
 
 from tongxin.core.exceptions import ApplicationError
@@ -62,6 +62,17 @@ def auth_error(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
     )
 
 
+@api.exception_handler(HttpError)
+def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    unreadable = str(exc.message).startswith("Cannot parse request body")
+    message = "请求内容不是有效的 JSON。" if unreadable else str(exc.message)
+    return api.create_response(
+        request,
+        {"code": "bad_request", "message": message, "field": None, "extra": {}},
+        status=exc.status_code,
+    )
+
+
 @api.exception_handler(PermissionDenied)
 def permission_denied(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
     return api.create_response(
@@ -88,11 +99,13 @@ def health(request: HttpRequest) -> dict[str, str]:
 def _mount() -> None:
     from tongxin.appeals.api import public_router, staff_router
     from tongxin.calculators.api import router as laborlaw_router
+    from tongxin.disputes.api import router as disputes_router
     from tongxin.insights.api import router as insights_router
 
     api.add_router("/public/", public_router)
     api.add_router("/workorders", staff_router, auth=BearerToken())
     api.add_router("/insights", insights_router, auth=BearerToken())
+    api.add_router("/disputes", disputes_router, auth=BearerToken())
     api.add_router("/laborlaw", laborlaw_router)  # public + rate-limited: see its docstring
 
 

@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("tongxin.appeals.urls")),
     path("insights/", include("tongxin.insights.urls")),
     path("calculators/", include("tongxin.calculators.urls")),
+    path("disputes/", include("tongxin.disputes.urls")),
 ]
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

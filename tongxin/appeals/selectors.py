@@ -54,7 +54,12 @@ def work_order_get_for_user(*, user: User | AnonymousUser, tracking_code: str) -
         work_order_list_for_user(user=user)
         .filter(tracking_code=tracking_code.strip().upper())
         .select_related(
-            "handler", "replied_by", "dispatched_by_org", "transferred_agency", "duplicate_of"
+            "handler",
+            "replied_by",
+            "dispatched_by_org",
+            "transferred_agency",
+            "duplicate_of",
+            "mediation_case",
         )
         .first()
     )

@@ -4,13 +4,16 @@ Every change to a case goes through services.dispute_transition, which checks th
 `target` None means the status stays or the service decides it from the facts (a payment
 that settles the last amount makes the case 'performed')."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.contrib.auth.models import AnonymousUser, User
+from django.db.models import Sum
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from tongxin.disputes.models import MediationCase
+from tongxin.disputes.models import Claim, MediationCase, Payment, SeparationCorrection
 from tongxin.orgs.selectors import agency_ids_for_user, roles_at
 
 S = MediationCase.Status
@@ -24,6 +27,37 @@ OPEN = frozenset(MediationCase.OPEN_STATUSES)
 ANY_BUT_REFUSED = frozenset(set(S.values) - {S.REFUSED})
 
 
+def _has_pending_claims(case: MediationCase) -> bool:
+    return case.claims.filter(outcome=Claim.Outcome.PENDING).exists()
+
+
+def _has_draft(case: MediationCase) -> bool:
+    return case.agreements.filter(effective_on__isnull=True).exists()
+
+
+def _has_money_due(case: MediationCase) -> bool:
+    settled = [Claim.Outcome.AGREED, Claim.Outcome.SETTLED_ELSEWHERE]
+    agreed = case.claims.filter(outcome__in=settled).aggregate(t=Sum("amount_agreed"))["t"]
+    paid = Payment.objects.filter(claim__case=case).aggregate(t=Sum("amount"))["t"]
+    return (agreed or Decimal(0)) > (paid or Decimal(0))
+
+
+def _has_unsigned_agency(case: MediationCase) -> bool:
+    return any(a.signed_off_at is None for a in case.agencies.all())
+
+
+def _has_pending_handover(case: MediationCase) -> bool:
+    return case.handovers.filter(outcome="pending").exists()
+
+
+def _has_unsent_separation(case: MediationCase) -> bool:
+    return case.separations.filter(status=SeparationCorrection.Status.RECORDED).exists()
+
+
+def _has_uncorrected_separation(case: MediationCase) -> bool:
+    return case.separations.exclude(status=SeparationCorrection.Status.CORRECTED).exists()
+
+
 @dataclass(frozen=True)
 class Transition:
     action: str
@@ -32,6 +66,9 @@ class Transition:
     target: str | None
     roles: frozenset[str] = MEDIATORS
     note_required: bool = False
+    # What the case must have for the action to make sense (so pages offer only real actions).
+    needs: Callable[[MediationCase], bool] | None = None
+    needs_message: Promise | None = None
 
 
 TRANSITIONS: dict[str, Transition] = {
@@ -43,16 +80,60 @@ TRANSITIONS: dict[str, Transition] = {
         Transition("change_party", _("修改当事人"), EDITABLE, None),
         Transition("remove_party", _("移除当事人"), EDITABLE, None, note_required=True),
         Transition("add_claim", _("添加请求"), EDITABLE, None),
-        Transition("change_claim", _("修改请求"), EDITABLE, None),
-        Transition("remove_claim", _("移除请求"), EDITABLE, None, note_required=True),
+        Transition(
+            "change_claim",
+            _("修改请求"),
+            EDITABLE,
+            None,
+            needs=_has_pending_claims,
+            needs_message=_("本案没有待调解的请求。"),
+        ),
+        Transition(
+            "remove_claim",
+            _("移除请求"),
+            EDITABLE,
+            None,
+            note_required=True,
+            needs=_has_pending_claims,
+            needs_message=_("本案没有待调解的请求。"),
+        ),
         Transition("join_agency", _("邀请部门参与"), OPEN, None),
-        Transition("agency_sign_off", _("部门会签"), OPEN, None, MEDIATORS | {AGENCY}),
+        Transition(
+            "agency_sign_off",
+            _("部门会签"),
+            OPEN,
+            None,
+            MEDIATORS | {AGENCY},
+            needs=_has_unsigned_agency,
+            needs_message=_("没有待会签的参与部门。"),
+        ),
         Transition("record_session", _("调解记录"), MEDIATING, S.IN_MEDIATION),
         Transition("extend", _("延长调解期限"), MEDIATING, None, note_required=True),
-        Transition("draft_agreement", _("拟定调解协议"), SETTLING, None),
-        Transition("sign_agreement", _("协议签署生效"), SETTLING, None),
+        Transition(
+            "draft_agreement",
+            _("拟定调解协议"),
+            SETTLING,
+            None,
+            needs=_has_pending_claims,
+            needs_message=_("本案没有待调解的请求。"),
+        ),
+        Transition(
+            "sign_agreement",
+            _("协议签署生效"),
+            SETTLING,
+            None,
+            needs=_has_draft,
+            needs_message=_("请先拟定调解协议。"),
+        ),
         Transition("fail", _("终止调解"), MEDIATING, S.FAILED),
-        Transition("record_payment", _("登记履行款项"), PAYING, None),
+        Transition(
+            "record_payment",
+            _("登记履行款项"),
+            PAYING,
+            None,
+            needs=_has_money_due,
+            needs_message=_("没有待支付的达成金额。"),
+        ),
         Transition(
             "mark_not_performed",
             _("登记未履行"),
@@ -71,10 +152,26 @@ TRANSITIONS: dict[str, Transition] = {
             _("登记移交结果"),
             frozenset({*SETTLING, S.FAILED, S.NOT_PERFORMED, S.HANDED_OVER, S.PERFORMED}),
             None,
+            needs=_has_pending_handover,
+            needs_message=_("没有待登记结果的移交。"),
         ),
         Transition("record_separation", _("登记离职原因更正"), ANY_BUT_REFUSED, None),
-        Transition("separation_notice", _("函告人社部门"), ANY_BUT_REFUSED, None),
-        Transition("separation_corrected", _("离职原因已更正"), ANY_BUT_REFUSED, None),
+        Transition(
+            "separation_notice",
+            _("函告人社部门"),
+            ANY_BUT_REFUSED,
+            None,
+            needs=_has_unsent_separation,
+            needs_message=_("没有待函告的离职原因更正。"),
+        ),
+        Transition(
+            "separation_corrected",
+            _("离职原因已更正"),
+            ANY_BUT_REFUSED,
+            None,
+            needs=_has_uncorrected_separation,
+            needs_message=_("没有待更正的离职原因。"),
+        ),
         Transition(
             "close",
             _("结案"),
@@ -106,6 +203,8 @@ def refusal(
         )
     if not actor_roles(user=user, case=case) & transition.roles:
         return str(_("您的岗位不能执行“%(action)s”。") % {"action": transition.label})
+    if transition.needs is not None and not transition.needs(case):
+        return str(transition.needs_message)
     return None
 
 

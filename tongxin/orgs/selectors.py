@@ -1,5 +1,6 @@
 """Reads of the union tree, always limited to what a user may see."""
 
+from collections.abc import Iterable
 from functools import reduce
 from operator import or_
 
@@ -95,3 +96,16 @@ def _ancestor_paths(path: str) -> list[str]:
 def org_ancestors(*, org: OrgUnit) -> QuerySet[OrgUnit]:
     """The org and every org above it, root first."""
     return OrgUnit.objects.filter(path__in=_ancestor_paths(org.path)).order_by("depth")
+
+
+def staff_users_at(*, org: OrgUnit, roles: Iterable[str]) -> QuerySet[User]:
+    """Active users holding one of `roles` at `org` or above it (who may work on its cases)."""
+    return (
+        User.objects.filter(
+            is_active=True,
+            staff_roles__org__path__in=_ancestor_paths(org.path),
+            staff_roles__role__in=list(roles),
+        )
+        .distinct()
+        .order_by("username")
+    )

@@ -73,7 +73,9 @@ def _apply_record_session(actor: User, case: MediationCase, p: Data, note: str) 
             ("result", _("调解情况"), False),
         )
     }
-    mediators = validation.clean_text(p.get("mediators"), field="mediators", label=_("调解员"))
+    mediators = validation.clean_text(
+        p.get("mediator_names"), field="mediator_names", label=_("调解员")
+    )
     if not mediators:
         mediators = "、".join(m.get_full_name() or m.username for m in case.mediators.all())
     session = MediationSession.objects.create(
@@ -144,12 +146,16 @@ def _agency(case: MediationCase, code: Any, field: str = "agency") -> PartnerAge
 def _apply_join_agency(actor: User, case: MediationCase, p: Data, note: str) -> Data:
     agency = _agency(case, p.get("agency"))
     role = validation.clean_choice(
-        p.get("role"), field="role", label=_("职责"), choices=CaseAgency.Role.values, required=True
+        p.get("agency_role"),
+        field="agency_role",
+        label=_("职责"),
+        choices=CaseAgency.Role.values,
+        required=True,
     )
     if case.agencies.filter(agency=agency).exists():
         raise ApplicationError(_("该部门已参与本案。"), code="duplicate", field="agency")
     CaseAgency.objects.create(case=case, agency=agency, role=role, joined_on=timezone.localdate())
-    return {"agency": agency.code, "role": role}
+    return {"agency": agency.code, "agency_role": role}
 
 
 def _apply_agency_sign_off(actor: User, case: MediationCase, p: Data, note: str) -> Data:

@@ -55,7 +55,11 @@ def clean_party(data: dict[str, Any], *, field_prefix: str = "") -> dict[str, An
             _("只有职工可以被推举为代表。"), code="representatives", field=f + "is_representative"
         )
     phone = str(data.get("phone") or "").strip()
-    values["phone"] = validation.clean_phone(phone, allow_landline=True) if phone else ""
+    try:
+        values["phone"] = validation.clean_phone(phone, allow_landline=True) if phone else ""
+    except ApplicationError as exc:
+        exc.field = f + "phone"
+        raise
     values["id_number"] = validation.clean_id_number(data.get("id_number"), field=f + "id_number")
     values["id_number_hash"] = keyed_hash(values["id_number"]) if values["id_number"] else ""
     values["uscc"] = validation.clean_uscc(data.get("uscc"), field=f + "uscc")
@@ -194,13 +198,18 @@ def clean_claim(
 def _apply_add_claim(
     actor: User, case: MediationCase, p: dict[str, Any], note: str
 ) -> dict[str, Any]:
-    worker = party_of(case, p.get("worker"), field="worker", role=Party.Role.WORKER)
-    claim = Claim.objects.create(case=case, worker=worker, **clean_claim(case, p))
+    """One claim for one worker, or (worker 'all') the same claim for every worker."""
+    if p.get("worker") == "all":
+        targets = list(case.parties.filter(role=Party.Role.WORKER))
+    else:
+        targets = [party_of(case, p.get("worker"), field="worker", role=Party.Role.WORKER)]
+    values = clean_claim(case, p)
+    claims = Claim.objects.bulk_create(Claim(case=case, worker=w, **values) for w in targets)
     return {
-        "claim": claim.pk,
-        "worker": worker.pk,
-        "type": claim.type,
-        "amount": str(claim.amount_claimed),
+        "claims": [c.pk for c in claims],
+        "workers": len(targets),
+        "type": values["type"],
+        "amount": str(values["amount_claimed"]),
     }
 
 

@@ -92,7 +92,7 @@ def pulandian(tree, cast, agencies):
         ("arbitration", "arbitration_link"),
         ("court", "court_link"),
     ):
-        act(handler, case, "join_agency", agency=agencies[name].code, role=role)
+        act(handler, case, "join_agency", agency=agencies[name].code, agency_role=role)
     act(
         handler,
         case,
