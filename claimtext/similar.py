@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import itertools
 import pickle
-from collections.abc import Callable, Collection, Hashable, Iterable, Sequence
+from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -225,6 +225,31 @@ class SimilarCaseIndex:
             raise ValueError("ids and texts differ in length")
         return self.build_tokens(ids, [self.analyze(t) for t in texts])
 
+    def build_iter(
+        self,
+        cases: Iterable[tuple[Hashable, str]],
+        *,
+        progress: Callable[[int], None] | None = None,
+        every: int = 10000,
+    ) -> SimilarCaseIndex:
+        """(Re)build from a stream of ``(id, text)`` pairs, analysing one text at a time
+        (no list of all texts or tokens is held); ``progress(n)`` every ``every`` cases."""
+        ids: list[Hashable] = []
+
+        def tokens() -> Iterator[list[str]]:
+            analyze = ANALYZERS[self.analyzer]
+            for n, (cid, text) in enumerate(cases, start=1):
+                ids.append(cid)
+                yield analyze(text)
+                if progress is not None and n % every == 0:
+                    progress(n)
+
+        self.vocab = {}
+        self.df = np.zeros(0, dtype=np.int64)
+        rows = self._rows(tokens())
+        self.ids = ids
+        return self._finish_build(rows)
+
     def build_tokens(
         self, ids: Sequence[Hashable], token_lists: Sequence[Sequence[str]]
     ) -> SimilarCaseIndex:
@@ -234,7 +259,9 @@ class SimilarCaseIndex:
         self.vocab = {}
         self.df = np.zeros(0, dtype=np.int64)
         self.ids = list(ids)
-        rows = self._rows(token_lists)
+        return self._finish_build(self._rows(token_lists))
+
+    def _finish_build(self, rows: Sequence[tuple[np.ndarray, np.ndarray]]) -> SimilarCaseIndex:
         self._grow_df(rows)
         total = sum(float(c.sum()) for _, c in rows)
         self.avglen = total / len(rows) if rows else 0.0
@@ -314,14 +341,27 @@ class SimilarCaseIndex:
             )
         return out
 
-    def query(self, text: str, k: int = 10, *, exclude: Collection[Hashable] = ()) -> list[Hit]:
+    def query(
+        self,
+        text: str,
+        k: int = 10,
+        *,
+        exclude: Collection[Hashable] = (),
+        allowed: np.ndarray | None = None,
+    ) -> list[Hit]:
         """Top-``k`` most similar cases, best first; ids in ``exclude`` are skipped.
 
-        Cases with score 0 (no shared term) are never returned.
+        ``allowed`` (boolean, one entry per case in ``ids`` order) restricts the answer
+        to the cases the caller may see *before* the top-k cut, so a narrow scope still
+        gets its own k best cases. Cases with score 0 (no shared term) are never returned.
         """
         if k <= 0 or not self.ids:
             return []
         s = self.scores(text)
+        if allowed is not None:
+            if len(allowed) != len(s):
+                raise ValueError(f"allowed has {len(allowed)} entries, the index {len(s)}")
+            s[~np.asarray(allowed, dtype=bool)] = 0.0
         want = min(len(s), k + len(exclude))
         top = np.argpartition(-s, want - 1)[:want] if want < len(s) else np.arange(len(s))
         top = top[np.argsort(-s[top], kind="stable")]
@@ -340,8 +380,19 @@ class SimilarCaseIndex:
 
     # -- persistence -------------------------------------------------------------
     def save(self, path: str | Path) -> Path:
+        """Write the index to one file (atomic rename); returns the path."""
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + ".tmp")
+        with open(tmp, "wb") as fh:
+            pickle.dump(self.to_state(), fh, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+        return path
+
+    def to_state(self) -> dict[str, Any]:
+        """Plain picklable state (compacts the delta first)."""
         self.compact()
-        state: dict[str, Any] = {
+        return {
             "magic": _MAGIC,
             "version": INDEX_FORMAT_VERSION,
             "params": {
@@ -360,12 +411,6 @@ class SimilarCaseIndex:
             "indptr": self._main.indptr,
             "shape": self._main.shape,
         }
-        path = Path(path)
-        tmp = path.with_name(path.name + ".tmp")
-        with open(tmp, "wb") as fh:
-            pickle.dump(state, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(path)
-        return path
 
     @classmethod
     def load(cls, path: str | Path) -> SimilarCaseIndex:
@@ -375,6 +420,11 @@ class SimilarCaseIndex:
                 state = pickle.load(fh)
             except Exception as exc:
                 raise IndexVersionError(f"cannot read index file {path}: {exc}") from exc
+        return cls.from_state(state)
+
+    @classmethod
+    def from_state(cls, state: Any) -> SimilarCaseIndex:
+        """The index of :meth:`to_state`; wrong format → :class:`IndexVersionError`."""
         if not isinstance(state, dict) or state.get("magic") != _MAGIC:
             raise IndexVersionError("not a claimtext similar-case index")
         if state.get("version") != INDEX_FORMAT_VERSION:

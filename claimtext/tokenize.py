@@ -21,18 +21,43 @@ import numpy as np
 if TYPE_CHECKING:  # pragma: no cover
     import jieba as _jieba_t  # noqa: F401
 
+SEP = "\n"
 _DIGITS = re.compile(r"[0-9]+(?:[.,][0-9]+)*")
-_SPACE = re.compile(r"\s+")
 _PUNCT = frozenset("，。；：、！？,.;:!?（）()“”\"'‘’《》<>【】[]-—…·/\\|")
 
 _jieba_lock = threading.Lock()
 _jieba_tok: Any = None
 
 
+_table: dict[int, str | None] | None = None
+
+
+def _translation_table() -> dict[int, str | None]:
+    """NFKC of each BMP character with whitespace removed; whitespace except ``"\\n"``
+    deleted. Built once per process (~50 ms)."""
+    global _table
+    if _table is None:
+        table: dict[int, str | None] = {}
+        for cp in range(0x10000):
+            if 0xD800 <= cp < 0xE000 or cp == ord(SEP):
+                continue
+            ch = chr(cp)
+            norm = "".join(c for c in unicodedata.normalize("NFKC", ch) if not c.isspace())
+            if norm != ch:
+                table[cp] = norm or None
+        _table = table
+    return _table
+
+
 def normalize(text: str) -> str:
-    """NFKC-normalise, drop whitespace and collapse digit runs to ``0``."""
-    text = unicodedata.normalize("NFKC", text)
-    text = _SPACE.sub("", text)
+    """NFKC-normalise, drop whitespace and collapse digit runs to ``0``.
+
+    NFKC is applied character by character over the BMP with a ``str.translate``
+    table (full-width → half-width, ①→1 …), about twice as fast as
+    ``unicodedata.normalize`` on Chinese text; it differs from full NFKC only for
+    combining sequences and characters outside the BMP, which claim vocabulary has not.
+    """
+    text = text.replace(SEP, "").translate(_translation_table())
     return _DIGITS.sub("0", text)
 
 
@@ -106,59 +131,108 @@ def words(text: str, hmm: bool = False) -> list[str]:
     return [w for w in _tokenizer().lcut(text, HMM=hmm) if w not in _PUNCT and w.strip()]
 
 
-_NOT_NL_SPACE = re.compile(r"[^\S\n]+")
-SEP = "\n"
-
-
 def normalize_join(texts: Sequence[str]) -> str:
     """Normalise a batch into one string, sentences separated by ``"\\n"``.
 
     Equivalent to ``"\\n".join(normalize(t) for t in texts)`` but one pass of each
     operation over the whole batch (the batch hot path).
     """
-    parts = [t.replace("\n", " ") if "\n" in t else t for t in texts]
-    joined = unicodedata.normalize("NFKC", SEP.join(parts))
-    joined = _NOT_NL_SPACE.sub("", joined)
+    parts = [t.replace(SEP, "") if SEP in t else t for t in texts]
+    joined = SEP.join(parts).translate(_translation_table())
     return _DIGITS.sub("0", joined)
 
 
-def gram_key(gram: str) -> int:
-    """Integer key of an n-gram (n <= 3): code points packed 21 bits each."""
-    key = 0
-    for ch in gram:
-        key = (key << 21) | ord(ch)
-    return key
+_SENTENCE_END = re.compile(r"(?<=[。！？!?；;])|\n+")
 
 
-def joined_gram_keys(
-    joined: str, ngram_range: tuple[int, int]
-) -> tuple[np.ndarray, np.ndarray, int]:
-    """Keys (see :func:`gram_key`) of all n-grams of a ``"\\n"``-joined batch.
+def split_sentences(text: str, *, max_sentences: int = 200) -> list[str]:
+    """Sentences of a free text (split after 。！？; and at line breaks), blanks dropped.
 
-    Returns ``(keys, rows, n_rows)``; n-grams never span a separator. Vectorised
-    with numpy: no Python-level loop over characters.
+    The classifier was trained on single sentences of judgments; a worker's description
+    is classified sentence by sentence. At most ``max_sentences`` are returned.
     """
-    lo, hi = ngram_range
-    if hi > 3:
-        raise ValueError("packed n-gram keys support n <= 3")
-    c = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
-    sep = c == ord(SEP)
-    row_of = np.cumsum(sep)
-    n_rows = int(row_of[-1]) + 1 if len(c) else 1
-    keys: list[np.ndarray] = []
-    rows: list[np.ndarray] = []
-    for k in range(lo, hi + 1):
-        n = len(c) - k + 1
-        if n <= 0:
-            continue
-        key = c[:n].copy()
-        bad = sep[:n].copy()
-        for o in range(1, k):
-            key = (key << np.uint64(21)) | c[o : o + n]
-            bad |= sep[o : o + n]
-        ok = np.flatnonzero(~bad)
-        keys.append(key[ok])
-        rows.append(row_of[ok])
-    if not keys:
-        return np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64), n_rows
-    return np.concatenate(keys), np.concatenate(rows).astype(np.int64), n_rows
+    parts = [p.strip() for p in _SENTENCE_END.split(text)]
+    return [p for p in parts if p][:max_sentences]
+
+
+def codepoints(joined: str) -> np.ndarray:
+    """Unicode code points of a string as a ``uint32`` array (one C-level pass)."""
+    return np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
+
+
+class Alphabet:
+    """Dense ids (1..K) for the characters seen in training; 0 = unseen character.
+
+    N-grams (n <= 4) are packed into one ``uint64`` key, 16 bits per character id,
+    so n-grams of different lengths never collide (the first id is never 0) and an
+    n-gram containing an unseen character never matches the vocabulary.
+    """
+
+    MAX_N = 4
+    BITS = 16
+
+    def __init__(self, chars: np.ndarray) -> None:
+        chars = np.unique(np.asarray(chars, dtype=np.uint32))
+        chars = chars[chars != ord(SEP)]
+        if len(chars) >= (1 << self.BITS):
+            raise ValueError("alphabet too large for 16-bit character ids")
+        self.chars = chars
+        size = int(chars.max()) + 1 if len(chars) else 1
+        self._table = np.zeros(size, dtype=np.uint64)
+        self._table[chars] = np.arange(1, len(chars) + 1, dtype=np.uint64)
+
+    @classmethod
+    def of(cls, joined: str) -> Alphabet:
+        return cls(np.unique(codepoints(joined)))
+
+    def ids(self, cps: np.ndarray) -> np.ndarray:
+        """Character ids of code points (0 for unseen ones and for the separator)."""
+        inside = cps < len(self._table)
+        out = np.zeros(len(cps), dtype=np.uint64)
+        out[inside] = self._table[cps[inside]]
+        return out
+
+    def gram_key(self, gram: str) -> int:
+        """Key of one n-gram, as in :meth:`joined_keys` (0 if it has an unseen char)."""
+        key = 0
+        for cid in self.ids(codepoints(gram)).tolist():
+            if cid == 0:
+                return 0
+            key = (key << self.BITS) | cid
+        return key
+
+    def joined_keys(
+        self, joined: str, ngram_range: tuple[int, int]
+    ) -> tuple[np.ndarray, np.ndarray, int]:
+        """Keys of all known n-grams of a ``"\\n"``-joined batch: ``(keys, rows, n_rows)``.
+
+        N-grams never span a separator, and n-grams with an unseen character are
+        dropped. Vectorised with numpy: no Python-level loop over characters.
+        """
+        lo, hi = ngram_range
+        if not 1 <= lo <= hi <= self.MAX_N:
+            raise ValueError(f"n-gram range must lie within 1..{self.MAX_N}")
+        cps = codepoints(joined)
+        row_of = np.cumsum(cps == ord(SEP))
+        n_rows = int(row_of[-1]) + 1 if len(cps) else 1
+        ids = self.ids(cps)
+        known = ids != 0  # separators map to 0 too
+        keys: list[np.ndarray] = []
+        rows: list[np.ndarray] = []
+        shift = np.uint64(self.BITS)
+        for k in range(1, hi + 1):
+            n = len(ids) - k + 1
+            if n <= 0:
+                break
+            if k == 1:
+                key, ok = ids.copy(), known.copy()
+            else:
+                key = (key[:n] << shift) | ids[k - 1 :]
+                ok = ok[:n] & known[k - 1 :]
+            if k >= lo:
+                sel = np.flatnonzero(ok)
+                keys.append(key[sel])
+                rows.append(row_of[sel])
+        if not keys:
+            return np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64), n_rows
+        return np.concatenate(keys), np.concatenate(rows).astype(np.int64), n_rows

@@ -70,3 +70,52 @@ def test_normalize_join_equals_normalize() -> None:
 
     texts = ["ａ　ｂ 1,000元", "", "x\ny", "２０１９年"]
     assert normalize_join(texts).split("\n") == [normalize(t) for t in texts]
+
+
+def test_split_sentences() -> None:
+    from claimtext.tokenize import split_sentences
+
+    assert split_sentences("拖欠工资。没签合同！\n\n要裁员；  ") == [
+        "拖欠工资。",
+        "没签合同！",
+        "要裁员；",
+    ]
+    assert split_sentences("   ") == []
+
+
+def test_lexicon_suggest_has_no_confidence() -> None:
+    got = LexiconClassifier().suggest("双方在仲裁委主持下达成调解协议。公司于2015年注销。")
+    assert [(s.label, s.confidence, s.source) for s in got] == [
+        ("法人资格已灭失", None, "rule"),
+        ("有调解协议", None, "rule"),
+    ]
+
+
+def test_alphabet_keys_skip_unseen_chars_and_separators() -> None:
+    from claimtext.tokenize import Alphabet
+
+    alpha = Alphabet.of("工资拖欠")
+    keys, rows, n = alpha.joined_keys("工资\n拖欠x", (1, 2))
+    assert n == 2
+    got = sorted(zip(rows.tolist(), keys.tolist(), strict=True))
+    want = sorted(
+        [(0, alpha.gram_key(g)) for g in ["工", "资", "工资"]]
+        + [(1, alpha.gram_key(g)) for g in ["拖", "欠", "拖欠"]]
+    )
+    assert got == want
+    assert alpha.gram_key("工x") == 0
+
+
+def test_key_index_matches_sorted_search() -> None:
+    import numpy as np
+
+    from claimtext.model import KeyIndex
+
+    rng = np.random.default_rng(0)
+    keys = np.unique(rng.integers(1, 2**63, size=5000, dtype=np.uint64))
+    queries = np.concatenate([keys[::3], rng.integers(1, 2**63, size=2000, dtype=np.uint64)])
+    got = KeyIndex(keys).lookup(queries)
+    pos = np.searchsorted(keys, queries)
+    pos[pos == len(keys)] = 0
+    want = np.where(keys[pos] == queries, pos, -1)
+    assert (got == want).all()

@@ -102,3 +102,54 @@ def test_unseen_judgments_on_shared_data() -> None:
     m = train(tr)
     rep = judge([e.labels for e in te], m.predict([e.text for e in te]))
     assert rep.score > 0.5
+
+
+def test_suggest_splits_sentences_and_reports_confidence(model: ClaimModel) -> None:
+    # given a description whose two sentences carry different claims
+    text = "被告拖欠原告工资五千元，请求支付工资。双方一直没有签订劳动合同。"
+    # when
+    got = model.suggest(text)
+    # then each claim comes from its own sentence, with a probability
+    labels = {s.label for s in got}
+    assert labels == set(model.predict_one("被告拖欠原告工资五千元，请求支付工资。")) | set(
+        model.predict_one("双方一直没有签订劳动合同。")
+    )
+    assert all(s.confidence is None or 0.0 <= s.confidence <= 1.0 for s in got)
+    assert [s.confidence or 0.0 for s in got] == sorted(
+        (s.confidence or 0.0 for s in got), reverse=True
+    )
+
+
+def test_confidences_follow_margins(model: ClaimModel) -> None:
+    texts = ["请求判令被告支付拖欠工资8000元。", "本案现已审理终结。"]
+    conf = model.confidences(texts)
+    j = model.labels.index("支付工资")
+    if np.isfinite(model.calib_a[j]):
+        assert conf[0, j] > conf[1, j]
+    assert conf.shape == (2, 20)
+
+
+def test_sources_recorded(model: ClaimModel) -> None:
+    assert set(model.info.sources) == set(model.labels)
+    assert set(model.info.sources.values()) <= {"model", "rule", "off"}
+    for j, lab in enumerate(model.labels):
+        assert (model.info.sources[lab] == "model") == bool(model.active[j])
+        assert (model.info.sources[lab] == "rule") == bool(model.rule_labels[j])
+
+
+def test_rule_source_is_chosen_when_rule_beats_model() -> None:
+    # given a rare label (3 positives) whose statutory rule matches exactly its sentences
+    rows = [dict(s) for s in SAMPLES]
+    for i, t in enumerate(
+        ["公司以经营困难为由裁员。", "被告进行了大量裁员。", "单位裁员后未补偿。"]
+    ):
+        rows.append({"text": t, "labels": ["经济性裁员"], "doc": f"r{i}"})
+    for i, r in enumerate(rows[: len(SAMPLES)]):
+        r["doc"] = f"d{i % 7}"
+    # when
+    m = train(rows, ModelConfig(min_df=1, threshold_folds=3, rule_labels_below=5))
+    # then the label is decided by its rule and carries the rule's measured precision
+    j = m.labels.index("经济性裁员")
+    assert m.info.sources["经济性裁员"] == "rule"
+    assert m.rule_precision[j] == pytest.approx((3 + 1) / (3 + 2))
+    assert m.predict_one("厂里要裁员了。") == ["经济性裁员"]

@@ -83,3 +83,26 @@ def test_build_tokens_matches_build() -> None:
     b = SimilarCaseIndex().build_tokens(list(CASES), [a.analyze(t) for t in CASES.values()])
     q = "公司拖欠工资不签劳动合同"
     assert a.query(q, k=3) == b.query(q, k=3)
+
+
+def test_allowed_mask_applies_before_top_k(index: SimilarCaseIndex) -> None:
+    import numpy as np
+
+    # given only a4 and a5 may be seen
+    allowed = np.array([cid in {"a4", "a5"} for cid in index.ids])
+    # when asking for the best case about unpaid wages
+    hits = index.query("公司拖欠工资不给加班费", k=1, allowed=allowed)
+    # then the best *visible* case is returned, not the global best (a1)
+    assert [h.id for h in hits] == ["a4"]
+    with pytest.raises(ValueError, match="allowed"):
+        index.query("工资", k=1, allowed=np.ones(2, dtype=bool))
+
+
+def test_build_iter_matches_build() -> None:
+    seen: list[int] = []
+    a = SimilarCaseIndex().build(list(CASES), list(CASES.values()))
+    b = SimilarCaseIndex().build_iter(iter(CASES.items()), progress=seen.append, every=2)
+    q = "公司拖欠工资不签劳动合同"
+    assert a.query(q, k=3) == b.query(q, k=3)
+    assert b.ids == list(CASES)
+    assert seen == [2, 4]
