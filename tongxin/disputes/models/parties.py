@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -135,7 +136,9 @@ class Claim(BaseModel):
         related_name="claims",
     )
     # The labour-law calculator's inputs and full breakdown, kept as computed.
-    calculation = models.JSONField(_("计算依据"), null=True, blank=True)
+    calculation = models.JSONField(
+        _("计算依据"), null=True, blank=True, encoder=DjangoJSONEncoder
+    )
 
     class Meta:
         ordering = ["worker_id", "id"]
