@@ -17,29 +17,21 @@ re-exported below for callers that prefer it to dicts.
 """
 
 from .annual_leave import AnnualLeaveInput, annual_leave_pay
-from .core import CalcResult, Component, Field, InputError, add_months, service_length
+from .compensation import SeveranceInput, severance
+from .damages import DamagesInput, unlawful_termination_damages
+from .dates import add_months, service_length
+from .death_benefits import DeathInput, Dependant, work_injury_death
+from .inputs import Field, InputError
 from .limitation import TimeLimitsInput, time_limits
 from .no_contract import DoubleWageInput, double_wage
+from .notice import NoticePayInput, notice_pay
 from .numerals import amount_in_words
 from .overtime import OvertimeInput, overtime_pay
 from .registry import CALCULATORS, Calculator, calculate, calculate_result, describe
-from .termination import (
-    DamagesInput,
-    NoticePayInput,
-    SeveranceInput,
-    notice_pay,
-    severance,
-    unlawful_termination_damages,
-)
+from .results import CalcResult, Component
 from .wagebase import WageBaseInput
 from .wages import ArrearsPenaltyInput, FinalWagesInput, final_wages, wage_arrears_penalty
-from .work_injury import (
-    DeathInput,
-    Dependant,
-    DisabilityInput,
-    work_injury_death,
-    work_injury_disability,
-)
+from .work_injury import DisabilityInput, work_injury_disability
 
 __all__ = [
     "CALCULATORS",

@@ -7,22 +7,10 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from .core import (
-    DAYS_PER_MONTH,
-    ZERO,
-    Builder,
-    CalcResult,
-    Field,
-    InputError,
-    Reader,
-    add_months,
-    dec,
-    floor_int,
-    fmt,
-    round2,
-    round_places,
-    service_length,
-)
+from .dates import add_months, service_length
+from .inputs import Field, InputError, Reader
+from .money import DAYS_PER_MONTH, ZERO, dec, floor_int, fmt, round2, round_places
+from .results import Builder, CalcResult
 
 REG2 = "职工带薪年休假条例 第2条"
 REG3 = "职工带薪年休假条例 第3条"

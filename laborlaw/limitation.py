@@ -13,18 +13,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from .core import (
-    ZERO,
-    Builder,
-    CalcResult,
-    Field,
-    InputError,
-    Reader,
-    add_years,
-    fmt,
-    roll_to_working_day,
-    round2,
-)
+from .dates import add_years, roll_to_working_day
+from .inputs import Field, InputError, Reader
+from .money import ZERO, fmt, round2
+from .results import Builder, CalcResult
 from .wagebase import LOCAL_MIN
 
 ARB14 = "劳动争议调解仲裁法 第14条第3款"

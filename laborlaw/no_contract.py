@@ -7,20 +7,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from .core import (
-    DAYS_PER_MONTH,
-    ZERO,
-    Builder,
-    CalcResult,
-    Field,
-    Reader,
-    add_months,
-    add_years,
-    fmt,
-    roll_to_working_day,
-    round2,
-    weekdays_between,
-)
+from .dates import add_months
+from .double_wage_limitation import BJ_Q41, LIMITATION_RULES, limitation_results
+from .double_wage_period import Period, count_months
+from .inputs import Field, Reader
+from .money import DAYS_PER_MONTH, ZERO, fmt, round2
+from .results import Builder, CalcResult
 
 LCL82 = "劳动合同法 第82条"
 LCL82_1 = "劳动合同法 第82条第1款"
@@ -35,12 +27,9 @@ J2_8 = "法释〔2025〕12号 解释（二）第8条"
 J2_9 = "法释〔2025〕12号 解释（二）第9条"
 J2_20 = "法释〔2025〕12号 解释（二）第20条"
 ARB27_1 = "劳动争议调解仲裁法 第27条第1款"
-BJ_Q41 = "practice: 北京解答（一）Q41"
-CIVIL_201 = "民法典 第201条至第203条"
 
 SCENARIOS = ("new_hire", "post_expiry", "open_ended_refused", "period_given")
 GAP_RULES = ("beijing_from_next_day", "one_month_grace", "deemed_renewal_no_double_wage")
-LIMITATION_RULES = ("beijing_count_back_by_day", "count_back_by_month", "from_end_of_period")
 
 
 @dataclass(frozen=True)
@@ -237,70 +226,17 @@ def parse_double_wage(raw: Mapping[str, object]) -> tuple[DoubleWageInput, list[
     return inp, r.unused()
 
 
-@dataclass(frozen=True)
-class _Period:
-    start: date
-    end: date
-    capped: bool = False
-    # months are counted as add_months(anchor, offset + m) so that a month-end clamp is
-    # applied once (start 01-31: periods end on the 30th/31st, never drift to the 28th)
-    anchor: date | None = None
-    offset: int = 0
-
-
-@dataclass(frozen=True)
-class _Count:
-    full_months: int
-    partial_days: int
-    amount_raw: Decimal
-    estimated: bool
-
-
-def _count(
-    start: date,
-    end: date,
-    wage: Decimal,
-    divisor: Decimal,
-    work_days: int | None,
-    anchor: date | None = None,
-    offset: int = 0,
-) -> _Count:
-    """Full months from ``start`` plus a partial month paid by working days (解释（二）第6条).
-
-    Month ends are ``add_months(anchor, offset + m)`` (``anchor`` defaults to ``start``).
-    """
-    if end < start:
-        return _Count(0, 0, ZERO, False)
-    if anchor is None:
-        anchor, offset = start, 0
-    stop = end + timedelta(days=1)
-    months = (stop.year - anchor.year) * 12 + stop.month - anchor.month - offset + 1
-    while months > 0 and add_months(anchor, offset + months) > stop:
-        months -= 1
-    months = max(months, 0)
-    partial_from = add_months(anchor, offset + months)
-    days = 0
-    estimated = False
-    if partial_from <= end:
-        if work_days is not None:
-            days = work_days
-        else:
-            days = weekdays_between(partial_from, end)
-            estimated = True
-    return _Count(months, days, wage * months + wage * days / divisor, estimated)
-
-
 def _min_date(*days: date | None) -> date:
     return min(d for d in days if d is not None)
 
 
-def _period(inp: DoubleWageInput, gap_rule: str, b: Builder) -> _Period | None:
+def _period(inp: DoubleWageInput, gap_rule: str, b: Builder) -> Period | None:
     signed_eve = inp.contract_signed_date - timedelta(days=1) if inp.contract_signed_date else None
     if inp.scenario == "period_given":
         assert inp.period_start is not None
         assert inp.period_end is not None
         b.cite(LCL82)
-        return _Period(inp.period_start, inp.period_end)
+        return Period(inp.period_start, inp.period_end)
     if inp.scenario == "new_hire":
         assert inp.employment_start_date is not None
         start = inp.employment_start_date
@@ -323,7 +259,7 @@ def _period(inp: DoubleWageInput, gap_rule: str, b: Builder) -> _Period | None:
                 "第3款；解释（二）第9条) / from the first anniversary the contract is deemed "
                 "open-ended: no double wage after that"
             )
-        return _Period(p0, p1, capped, anchor=start, offset=1)
+        return Period(p0, p1, capped, anchor=start, offset=1)
     if inp.scenario == "open_ended_refused":
         assert inp.should_sign_open_ended_date is not None
         b.cite(LCL82_2, BJ_Q41)
@@ -331,7 +267,7 @@ def _period(inp: DoubleWageInput, gap_rule: str, b: Builder) -> _Period | None:
             "第82条第2款无11/12个月上限 (北京解答（一）Q41(4)) / no 11/12-month ceiling under "
             "art.82 para.2"
         )
-        return _Period(inp.should_sign_open_ended_date, _min_date(signed_eve, inp.end_date))
+        return Period(inp.should_sign_open_ended_date, _min_date(signed_eve, inp.end_date))
     # post_expiry
     assert inp.prior_contract_end_date is not None
     first = inp.prior_contract_end_date + timedelta(days=1)
@@ -344,12 +280,12 @@ def _period(inp: DoubleWageInput, gap_rule: str, b: Builder) -> _Period | None:
         b.cite(BJ_Q41)
         ceiling = add_months(first, 12) - timedelta(days=1)
         p1 = _min_date(signed_eve, inp.end_date, ceiling)
-        return _Period(first, p1, p1 == ceiling and (signed_eve is None or signed_eve > ceiling))
+        return Period(first, p1, p1 == ceiling and (signed_eve is None or signed_eve > ceiling))
     b.flag("local_rule_used:one_month_grace")
     b.cite(LCL10)
     ceiling = add_months(first, 12) - timedelta(days=1)
     p1 = _min_date(signed_eve, inp.end_date, ceiling)
-    return _Period(
+    return Period(
         add_months(first, 1),
         p1,
         p1 == ceiling and (signed_eve is None or signed_eve > ceiling),
@@ -359,7 +295,7 @@ def _period(inp: DoubleWageInput, gap_rule: str, b: Builder) -> _Period | None:
 
 
 def _evaluate(
-    inp: DoubleWageInput, period: _Period | None, b: Builder
+    inp: DoubleWageInput, period: Period | None, b: Builder
 ) -> tuple[Decimal, Decimal, Decimal, dict[str, object]]:
     """Amount (headline, min, max) and details for one period, with limitation applied."""
     assert inp.monthly_wage is not None
@@ -374,7 +310,7 @@ def _evaluate(
                 "period: no double wage"
             )
         return ZERO, ZERO, ZERO, details
-    c = _count(
+    c = count_months(
         period.start,
         period.end,
         wage,
@@ -405,66 +341,24 @@ def _evaluate(
     if rule in (None, "none"):
         return theoretical, theoretical, theoretical, details
     assert inp.claim_date is not None
-    claim = inp.claim_date
     b.cite(ARB27_1, J2_20)
     b.assume(
         "二倍工资中加付的一倍属惩罚性赔偿，适用一年时效；须用人单位在仲裁阶段提出时效抗辩 "
         "(解释（二）第20条) / the extra one-fold has the one-year limit, which the employer must "
         "raise at arbitration"
     )
-    results: dict[str, dict[str, object]] = {}
     rules: tuple[str, ...] = LIMITATION_RULES if rule == "compare_all" else (str(rule),)
-    for name in rules:
-        if name == "beijing_count_back_by_day":
-            cutoff = add_years(claim, -1)
-            start = max(period.start, cutoff)
-            sub = _count(
-                start,
-                period.end,
-                wage,
-                div,
-                None if start != period.start else (inp.partial_month_actual_work_days),
-            )
-            results[name] = {
-                "claimable_from": cutoff,
-                "full_months": sub.full_months,
-                "partial_days": sub.partial_days,
-                "amount": round2(sub.amount_raw),
-            }
-            b.cite(BJ_Q41)
-        elif name == "count_back_by_month":
-            # 按月分别计算: each month's difference becomes due at the end of that month and
-            # has its own one-year period; a month is claimable if that period has not run out.
-            months = 0
-            raw = ZERO
-            for k in range(c.full_months):
-                anchor = period.anchor or period.start
-                month_end = add_months(anchor, period.offset + k + 1) - timedelta(days=1)
-                if claim <= roll_to_working_day(add_years(month_end, 1), inp.non_working_days):
-                    months += 1
-                    raw += wage
-            partial_ok = c.partial_days > 0 and claim <= roll_to_working_day(
-                add_years(period.end, 1), inp.non_working_days
-            )
-            if partial_ok:
-                raw += wage * c.partial_days / div
-            results[name] = {
-                "full_months": months,
-                "partial_days": c.partial_days if partial_ok else 0,
-                "amount": round2(raw),
-            }
-            b.flag("local_rule_used:count_back_by_month")
-        else:
-            starts = period.end + timedelta(days=1)
-            expires = roll_to_working_day(add_years(period.end, 1), inp.non_working_days)
-            barred = claim > expires
-            results[name] = {
-                "limitation_starts": starts,
-                "limitation_expires": expires,
-                "time_barred": barred,
-                "amount": ZERO if barred else theoretical,
-            }
-            b.cite(CIVIL_201)
+    results = limitation_results(
+        rules,
+        period=period,
+        count=c,
+        wage=wage,
+        divisor=div,
+        claim=inp.claim_date,
+        partial_work_days=inp.partial_month_actual_work_days,
+        non_working_days=inp.non_working_days,
+        b=b,
+    )
     amounts = [d["amount"] for d in results.values()]
     decimals = [a for a in amounts if isinstance(a, Decimal)]
     low, high = min(decimals), max(decimals)

@@ -7,16 +7,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .core import (
-    DAYS_PER_MONTH,
-    ZERO,
-    Builder,
-    CalcResult,
-    Field,
-    Reader,
-    fmt,
-    round2,
-)
+from .inputs import Field, Reader
+from .money import DAYS_PER_MONTH, ZERO, fmt, round2
+from .results import Builder, CalcResult
 from .wagebase import LOCAL_MIN
 
 LABOUR44 = "劳动法 第44条"
@@ -70,6 +63,10 @@ class OvertimeInput:
     overtime_days_divisor: Decimal = DAYS_PER_MONTH
     flexible_holiday_300: bool = False
     months_covered: int = 1
+    piece_rate: Decimal | None = None
+    pieces_weekday_extension: Decimal = ZERO
+    pieces_rest_day: Decimal = ZERO
+    pieces_statutory_holiday: Decimal = ZERO
 
 
 FIELDS: tuple[Field, ...] = (
@@ -176,6 +173,19 @@ FIELDS: tuple[Field, ...] = (
     Field(
         "months_covered", "int", "涵盖月数", "months covered", "用于每月36小时上限提示。", default=1
     ),
+    Field(
+        "piece_rate",
+        "money",
+        "计件单价（法定工作时间）",
+        "piece rate in normal hours",
+        "计件工资：完成定额后延长工作时间的计件按单价的150%/200%/300% (工资支付暂行规定 第13条"
+        "第2款)。",
+    ),
+    Field(
+        "pieces_weekday_extension", "decimal", "工作日延时完成的件数", "pieces, weekday overtime"
+    ),
+    Field("pieces_rest_day", "decimal", "休息日完成的件数", "pieces, rest days"),
+    Field("pieces_statutory_holiday", "decimal", "法定节假日完成的件数", "pieces, public holidays"),
 )
 
 
@@ -183,7 +193,19 @@ def parse_overtime(raw: Mapping[str, object]) -> tuple[OvertimeInput, list[str]]
     r = Reader(raw, FIELDS)
     base = r.money("overtime_base_monthly")
     contract = r.money("contract_monthly_wage")
-    if base is None and contract is None:
+    piece_rate = r.money("piece_rate")
+    time_based = any(
+        r.has(name)
+        for name in (
+            "weekday_extension_hours",
+            "rest_day_days_without_comp_off",
+            "rest_day_hours_without_comp_off",
+            "statutory_holiday_days",
+            "statutory_holiday_hours",
+            "actual_hours_in_period",
+        )
+    )
+    if base is None and contract is None and (piece_rate is None or time_based):
         raise r.missing(
             "overtime_base_monthly", "（或 contract_monthly_wage）", " (or contract_monthly_wage)"
         )
@@ -217,12 +239,18 @@ def parse_overtime(raw: Mapping[str, object]) -> tuple[OvertimeInput, list[str]]
         overtime_days_divisor=r.positive("overtime_days_divisor", DAYS_PER_MONTH),
         flexible_holiday_300=r.flag("flexible_holiday_300"),
         months_covered=r.integer("months_covered", minimum=1) or 1,
+        piece_rate=piece_rate,
+        pieces_weekday_extension=r.decimal("pieces_weekday_extension") or ZERO,
+        pieces_rest_day=r.decimal("pieces_rest_day") or ZERO,
+        pieces_statutory_holiday=r.decimal("pieces_statutory_holiday") or ZERO,
     )
     return inp, r.unused()
 
 
 def _base(inp: OvertimeInput, b: Builder) -> Decimal:
     """The monthly overtime base (工资支付暂行规定 第13条; 补充规定 第1条; 北京解答（一）Q57)."""
+    if inp.overtime_base_monthly is None and inp.contract_monthly_wage is None:
+        return ZERO  # a piece-rate worker with no time-based overtime
     b.cite(PAY13, SUPP1)
     if inp.overtime_base_monthly is not None:
         base = inp.overtime_base_monthly
@@ -267,6 +295,8 @@ def overtime_pay(inp: OvertimeInput) -> CalcResult:
       rounding — the amount is rounded once (laborlaw.md §1.1).
     * Holiday 300% is paid on top of the monthly salary (补充规定 第2条第1项, "另外支付").
     * Rest-day work with equal time off: no 200% (劳动法 第44条第2项).
+    * Piece rate: 150/200/300% of the piece rate for pieces made after the quota is met
+      (第13条第2款).
     * Comprehensive hours: hours above the period's standard at 150% (工资支付暂行规定 第13条
       第3款); holidays still 300% (1997复函 第5条); standard hours per 3号文.
     * Flexible hours: no overtime pay (第13条第4款), save a local 300% holiday rule.
@@ -276,122 +306,43 @@ def overtime_pay(inp: OvertimeInput) -> CalcResult:
     b.cite(LABOUR44, DOC3)
     base = _base(inp, b)
     div = inp.overtime_days_divisor
-    hours_div = div * 8
     if div != DAYS_PER_MONTH:
         b.flag(f"local_rule_used:overtime_days_divisor_{fmt(div)}")
-    weekday = rest = holiday = excess_part = ZERO
-    details: dict[str, object] = {}
     system = inp.working_time_system
-    holiday_paid = system != "flexible" or inp.flexible_holiday_300
-    overtime_hours = ZERO
+    details: dict[str, object] = {}
+    weekday = rest = excess_part = ZERO
     if system == "standard":
-        weekday = base * inp.weekday_extension_hours * Decimal("1.5") / hours_div
-        rest = (
-            base * inp.rest_day_days_without_comp_off * 2 / div
-            + base * inp.rest_day_hours_without_comp_off * 2 / hours_div
-        )
-        overtime_hours = (
-            inp.weekday_extension_hours
-            + inp.rest_day_days_without_comp_off * 8
-            + inp.rest_day_hours_without_comp_off
-            + inp.rest_day_days_with_comp_off * 8
-        )
-        if inp.weekday_extension_hours:
-            b.add(
-                "工作日延长工作时间",
-                "weekday extension (150%)",
-                f"{fmt(base)} ÷ {fmt(hours_div)} × {fmt(inp.weekday_extension_hours)} × 150%",
-                round2(weekday),
-                LABOUR44 + "第1项",
-                PAY13,
-            )
-        if rest:
-            b.add(
-                "休息日加班（未补休）",
-                "rest day without time off (200%)",
-                f"{fmt(base)} ÷ {fmt(div)} × {fmt(inp.rest_day_days_without_comp_off)} × 200% + "
-                f"{fmt(base)} ÷ {fmt(hours_div)} × {fmt(inp.rest_day_hours_without_comp_off)}"
-                " × 200%",
-                round2(rest),
-                LABOUR44 + "第2项",
-                PAY13,
-            )
-        if inp.rest_day_days_with_comp_off:
-            b.assume(
-                "休息日加班已安排同等时间补休，不支付200% (劳动法 第44条第2项) / rest-day work "
-                "compensated with time off: no 200%"
-            )
+        weekday, rest, hours = _standard_parts(inp, base, b)
     elif system.startswith("comprehensive"):
-        b.cite(PAY13 + "第3款", REPLY1997)
-        standard = inp.standard_hours_in_period
-        if standard is None:
-            standard = STANDARD_DAYS[system] * 8
-            b.assume(
-                f"标准工时按3号文计算：{fmt(STANDARD_DAYS[system])}天 × 8小时 = {fmt(standard)}小时"
-                " / standard hours per 劳社部发〔2008〕3号"
-            )
-        year_match = _YEAR_RE.match(inp.period or "")
-        if year_match and int(year_match.group(1)) >= 2025:
-            b.flag("unsettled:2025_standard_hours")
-            b.assume(
-                "2025年起法定节假日增至13天，3号文的工作日数（250/62.5/20.83）尚无新文件替代 / "
-                "from 2025 the 3号文 work-day figures have no official replacement"
-            )
-        assert inp.actual_hours_in_period is not None
-        excess = max(inp.actual_hours_in_period - standard, ZERO)
-        excess_part = base * excess * Decimal("1.5") / hours_div
-        overtime_hours = excess
-        details.update({"excess_hours": excess, "standard_hours_in_period": standard})
-        b.add(
-            "综合工时超时部分",
-            "hours above the period standard (150%)",
-            f"{fmt(base)} ÷ {fmt(hours_div)} × {fmt(excess)} × 150%",
-            round2(excess_part),
-            PAY13 + "第3款",
-        )
-        if inp.weekday_extension_hours or inp.rest_day_days_without_comp_off:
-            b.assume(
-                "综合计算工时制只看周期总工时，不单独计算工作日延时和休息日200% / comprehensive "
-                "hours: only the period total counts"
-            )
+        excess_part, hours = _comprehensive_part(inp, base, b, details)
     else:
+        hours = ZERO
         b.cite(PAY13 + "第4款")
         b.assume("经批准的不定时工作制不支付加班费 / approved flexible hours: no overtime pay")
         if inp.flexible_holiday_300:
             b.flag("local_rule_used:flexible_holiday_300")
-    if holiday_paid:
-        holiday = (
-            base * inp.statutory_holiday_days * 3 / div
-            + base * inp.statutory_holiday_hours * 3 / hours_div
-        )
-        overtime_hours += inp.statutory_holiday_days * 8 + inp.statutory_holiday_hours
-        if holiday:
-            b.add(
-                "法定节假日加班",
-                "statutory holiday (300%, on top of the salary)",
-                f"{fmt(base)} ÷ {fmt(div)} × {fmt(inp.statutory_holiday_days)} × 300% + "
-                f"{fmt(base)} ÷ {fmt(hours_div)} × {fmt(inp.statutory_holiday_hours)} × 300%",
-                round2(holiday),
-                LABOUR44 + "第3项",
-                PAY13,
-                SUPP2,
-            )
-    if overtime_hours > 36 * inp.months_covered:
+    holiday = ZERO
+    if system != "flexible" or inp.flexible_holiday_300:
+        holiday = _holiday_part(inp, base, b)
+        hours += inp.statutory_holiday_days * 8 + inp.statutory_holiday_hours
+    pieces = _piece_rate_part(inp, b) if system != "flexible" else ZERO
+    if hours > 36 * inp.months_covered:
         b.flag("over_36h_monthly_limit")
         b.cite(LABOUR41)
         b.assume(
             "加班超过每月36小时 (劳动法 第41条)，不减少加班费 / overtime above 36 hours a month "
             "is unlawful but does not reduce pay"
         )
-    amount = round2(weekday + rest + holiday + excess_part)
+    amount = round2(weekday + rest + holiday + excess_part + pieces)
     details.update(
         {
             "overtime_base_monthly": round2(base),
-            "hourly_wage": round2(base / hours_div),
+            "hourly_wage": round2(base / (div * 8)),
             "daily_wage": round2(base / div),
             "weekday_part": round2(weekday),
             "rest_day_part": round2(rest),
             "holiday_part": round2(holiday),
+            "piece_rate_part": round2(pieces),
             "amount": amount,
         }
     )
@@ -401,3 +352,131 @@ def overtime_pay(inp: OvertimeInput) -> CalcResult:
         "are rounded for display only"
     )
     return b.build(amount)
+
+
+def _standard_parts(
+    inp: OvertimeInput, base: Decimal, b: Builder
+) -> tuple[Decimal, Decimal, Decimal]:
+    """(weekday 150%, rest day 200%, overtime hours) under the standard working-time system."""
+    div = inp.overtime_days_divisor
+    hours_div = div * 8
+    weekday = base * inp.weekday_extension_hours * Decimal("1.5") / hours_div
+    rest = _days_and_hours(
+        base, inp.rest_day_days_without_comp_off, inp.rest_day_hours_without_comp_off, 2, div
+    )
+    if weekday:
+        b.add(
+            "工作日延长工作时间",
+            "weekday extension (150%)",
+            f"{fmt(base)} ÷ {fmt(hours_div)} × {fmt(inp.weekday_extension_hours)} × 150%",
+            round2(weekday),
+            LABOUR44 + "第1项",
+            PAY13,
+        )
+    if rest:
+        b.add(
+            "休息日加班（未补休）",
+            "rest day without time off (200%)",
+            f"{fmt(base)} ÷ {fmt(div)} × {fmt(inp.rest_day_days_without_comp_off)} × 200% + "
+            f"{fmt(base)} ÷ {fmt(hours_div)} × {fmt(inp.rest_day_hours_without_comp_off)} × 200%",
+            round2(rest),
+            LABOUR44 + "第2项",
+            PAY13,
+        )
+    if inp.rest_day_days_with_comp_off:
+        b.assume(
+            "休息日加班已安排同等时间补休，不支付200% (劳动法 第44条第2项) / rest-day work "
+            "compensated with time off: no 200%"
+        )
+    hours = (
+        inp.weekday_extension_hours
+        + inp.rest_day_days_without_comp_off * 8
+        + inp.rest_day_hours_without_comp_off
+        + inp.rest_day_days_with_comp_off * 8
+    )
+    return weekday, rest, hours
+
+
+def _comprehensive_part(
+    inp: OvertimeInput, base: Decimal, b: Builder, details: dict[str, object]
+) -> tuple[Decimal, Decimal]:
+    """(150% on hours above the period's standard, those hours) — 第13条第3款."""
+    b.cite(PAY13 + "第3款", REPLY1997)
+    system = inp.working_time_system
+    standard = inp.standard_hours_in_period
+    if standard is None:
+        standard = STANDARD_DAYS[system] * 8
+        b.assume(
+            f"标准工时按3号文计算：{fmt(STANDARD_DAYS[system])}天 × 8小时 = {fmt(standard)}小时 / "
+            "standard hours per 劳社部发〔2008〕3号"
+        )
+    year_match = _YEAR_RE.match(inp.period or "")
+    if year_match and int(year_match.group(1)) >= 2025:
+        b.flag("unsettled:2025_standard_hours")
+        b.assume(
+            "2025年起法定节假日增至13天，3号文的工作日数（250/62.5/20.83）尚无新文件替代 / from "
+            "2025 the 3号文 work-day figures have no official replacement"
+        )
+    assert inp.actual_hours_in_period is not None
+    excess = max(inp.actual_hours_in_period - standard, ZERO)
+    hours_div = inp.overtime_days_divisor * 8
+    part = base * excess * Decimal("1.5") / hours_div
+    details.update({"excess_hours": excess, "standard_hours_in_period": standard})
+    b.add(
+        "综合工时超时部分",
+        "hours above the period standard (150%)",
+        f"{fmt(base)} ÷ {fmt(hours_div)} × {fmt(excess)} × 150%",
+        round2(part),
+        PAY13 + "第3款",
+    )
+    if inp.weekday_extension_hours or inp.rest_day_days_without_comp_off:
+        b.assume(
+            "综合计算工时制只看周期总工时，不单独计算工作日延时和休息日200% / comprehensive "
+            "hours: only the period total counts"
+        )
+    return part, excess
+
+
+def _holiday_part(inp: OvertimeInput, base: Decimal, b: Builder) -> Decimal:
+    """300% for statutory-holiday work, on top of the monthly salary (补充规定 第2条第1项)."""
+    div = inp.overtime_days_divisor
+    hours_div = div * 8
+    holiday = _days_and_hours(base, inp.statutory_holiday_days, inp.statutory_holiday_hours, 3, div)
+    if holiday:
+        b.add(
+            "法定节假日加班",
+            "statutory holiday (300%, on top of the salary)",
+            f"{fmt(base)} ÷ {fmt(div)} × {fmt(inp.statutory_holiday_days)} × 300% + "
+            f"{fmt(base)} ÷ {fmt(hours_div)} × {fmt(inp.statutory_holiday_hours)} × 300%",
+            round2(holiday),
+            LABOUR44 + "第3项",
+            PAY13,
+            SUPP2,
+        )
+    return holiday
+
+
+def _days_and_hours(
+    base: Decimal, days: Decimal, hours: Decimal, multiple: int, div: Decimal
+) -> Decimal:
+    """base ÷ divisor × days × multiple + base ÷ (divisor × 8) × hours × multiple, unrounded."""
+    return base * days * multiple / div + base * hours * multiple / (div * 8)
+
+
+def _piece_rate_part(inp: OvertimeInput, b: Builder) -> Decimal:
+    """Pieces made after the quota in overtime: 150/200/300% of the piece rate (第13条第2款)."""
+    rate = inp.piece_rate
+    pieces = (inp.pieces_weekday_extension, inp.pieces_rest_day, inp.pieces_statutory_holiday)
+    if rate is None or not any(pieces):
+        return ZERO
+    weekday, rest, holiday = pieces
+    part = rate * (weekday * Decimal("1.5") + rest * 2 + holiday * 3)
+    b.add(
+        "计件工资加班（完成定额后）",
+        "piece-rate overtime after the quota",
+        f"{fmt(rate)} × ({fmt(weekday)} × 150% + {fmt(rest)} × 200% + {fmt(holiday)} × 300%)",
+        round2(part),
+        PAY13 + "第2款",
+        LABOUR44,
+    )
+    return part

@@ -6,8 +6,20 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from . import annual_leave, limitation, no_contract, overtime, termination, wages, work_injury
-from .core import CalcResult, Field, InputError
+from . import (
+    annual_leave,
+    compensation,
+    damages,
+    death_benefits,
+    limitation,
+    no_contract,
+    notice,
+    overtime,
+    wages,
+    work_injury,
+)
+from .inputs import Field, InputError
+from .results import CalcResult
 
 Parser = Callable[[Mapping[str, object]], tuple[Any, list[str]]]
 Rule = Callable[[Any], CalcResult]
@@ -26,7 +38,7 @@ class Calculator:
     rule: Rule
     section: str
 
-    def describe(self) -> dict[str, object]:
+    def describe(self) -> dict[str, Any]:
         """JSON-friendly description for forms and APIs."""
         return {
             "name": self.name,
@@ -66,9 +78,9 @@ CALCULATORS: Mapping[str, Calculator] = {
             "经济补偿",
             "severance pay (N)",
             ("劳动合同法 第46条、第47条、第97条第3款", "劳动合同法实施条例 第27条"),
-            termination.SEVERANCE_FIELDS,
-            termination.parse_severance,
-            termination.severance,
+            compensation.SEVERANCE_FIELDS,
+            compensation.parse_severance,
+            compensation.severance,
             "§2",
         ),
         Calculator(
@@ -76,9 +88,9 @@ CALCULATORS: Mapping[str, Calculator] = {
             "违法解除/终止赔偿金",
             "damages for unlawful termination (2N)",
             ("劳动合同法 第48条、第87条", "劳动合同法实施条例 第25条"),
-            termination.DAMAGES_FIELDS,
-            termination.parse_damages,
-            termination.unlawful_termination_damages,
+            damages.DAMAGES_FIELDS,
+            damages.parse_damages,
+            damages.unlawful_termination_damages,
             "§3",
         ),
         Calculator(
@@ -86,9 +98,9 @@ CALCULATORS: Mapping[str, Calculator] = {
             "代通知金",
             "pay in lieu of notice (+1)",
             ("劳动合同法 第40条", "劳动合同法实施条例 第20条"),
-            termination.NOTICE_FIELDS,
-            termination.parse_notice_pay,
-            termination.notice_pay,
+            notice.NOTICE_FIELDS,
+            notice.parse_notice_pay,
+            notice.notice_pay,
             "§4",
         ),
         Calculator(
@@ -160,9 +172,9 @@ CALCULATORS: Mapping[str, Calculator] = {
             "因工死亡待遇",
             "work-related death benefits",
             ("工伤保险条例 第39条、第64条",),
-            work_injury.DEATH_FIELDS,
-            work_injury.parse_death,
-            work_injury.work_injury_death,
+            death_benefits.DEATH_FIELDS,
+            death_benefits.parse_death,
+            death_benefits.work_injury_death,
             "§8.3",
         ),
         Calculator(
@@ -191,7 +203,7 @@ def _get(calculator: str) -> Calculator:
     return found
 
 
-def describe(calculator: str) -> dict[str, object]:
+def describe(calculator: str) -> dict[str, Any]:
     """Machine-readable description of one calculator's inputs.
 
     ``{name, label_zh, label_en, spec_section, basis[], jurisdiction_params[], inputs[]}``;
@@ -206,7 +218,7 @@ def calculate_result(calculator: str, inputs: Mapping[str, object]) -> CalcResul
     return _get(calculator).run(inputs)
 
 
-def calculate(calculator: str, inputs: Mapping[str, object]) -> dict[str, object]:
+def calculate(calculator: str, inputs: Mapping[str, object]) -> dict[str, Any]:
     """Run one calculator on a dict of inputs (the names of laborlaw_cases.json).
 
     Returns a plain dict with the calculator-specific keys plus ``amount``, ``components``,

@@ -18,7 +18,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .core import ZERO, Builder, Field, InputError, Reader, dec, fmt, round2
+from .inputs import Field, InputError, Reader
+from .money import ZERO, dec, fmt, round2
+from .results import Builder
 
 ART27 = "劳动合同法实施条例 第27条"
 ART47_2 = "劳动合同法 第47条第2款"

@@ -8,18 +8,10 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
-from .core import (
-    DAYS_PER_MONTH,
-    ZERO,
-    Builder,
-    CalcResult,
-    Field,
-    Reader,
-    dec,
-    fmt,
-    round2,
-    weekdays_between,
-)
+from .dates import weekdays_between
+from .inputs import Field, Reader
+from .money import DAYS_PER_MONTH, ZERO, dec, fmt, round2
+from .results import Builder, CalcResult
 from .wagebase import LOCAL_MIN
 
 PAY9 = "工资支付暂行规定（劳部发〔1994〕489号） 第9条"

@@ -1,4 +1,8 @@
-"""工伤待遇 (work injury: disability and death) — laborlaw.md §8, 工伤保险条例 (2010 revision)."""
+"""工伤待遇: the own wage of 第64条 and disability benefits — laborlaw.md §8.1–8.2.
+
+工伤保险条例 as revised in 2010 (国务院令第586号, in force 2011-01-01); death benefits are in
+:mod:`laborlaw.death_benefits`.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +10,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from .core import ZERO, Builder, CalcResult, Field, InputError, Reader, fmt, round2
+from .inputs import Field, InputError, Reader
+from .money import fmt, round2
+from .results import Builder, CalcResult
 from .wagebase import LOCAL_MIN
 
 R35 = "工伤保险条例 第35条"
 R36 = "工伤保险条例 第36条"
 R37 = "工伤保险条例 第37条"
-R39 = "工伤保险条例 第39条"
 R64 = "工伤保险条例 第64条第2款"
 IMPL23 = "劳动合同法实施条例 第23条"
 OLD = "工伤保险条例（2003，国务院令第375号）(memory, unverified)"
@@ -31,7 +36,6 @@ ALLOWANCE = {
     6: Decimal("0.60"),
 }
 REGIMES = ("current", "pre2011")
-RELATIONS = ("spouse", "child", "parent", "grandparent", "grandchild", "sibling", "other")
 
 REGIONAL = Field(
     "regional_avg_monthly_wage",
@@ -246,248 +250,3 @@ def work_injury_disability(inp: DisabilityInput) -> CalcResult:
         }
     )
     return b.build(total)
-
-
-# =========================================================================== death
-
-
-@dataclass(frozen=True)
-class Dependant:
-    """One dependant for the 供养亲属抚恤金 (工伤保险条例 第39条第1款第2项)."""
-
-    relation: str
-    widowed_elderly: bool = False
-    orphan: bool = False
-
-
-@dataclass(frozen=True)
-class DeathInput:
-    """Facts for death benefits (laborlaw.md §8.3)."""
-
-    regional_avg_monthly_wage: Decimal | None = None
-    own_monthly_wage_12m: Decimal | None = None
-    dependants: tuple[Dependant, ...] = ()
-    death_year: int | None = None
-    prev_year_national_urban_disposable_income: Decimal | None = None
-    death_during_stop_work_period: bool = True
-    disability_grade: int | None = None
-
-
-DEPENDANT_FIELDS: tuple[Field, ...] = (
-    Field("relation", "choice", "关系", "relation", required=True, choices=RELATIONS),
-    Field("widowed_elderly", "bool", "孤寡老人", "widowed elderly without support", default=False),
-    Field("orphan", "bool", "孤儿", "orphan", default=False),
-)
-
-DEATH_FIELDS: tuple[Field, ...] = (
-    REGIONAL,
-    OWN,
-    Field(
-        "dependants",
-        "object_list",
-        "供养亲属",
-        "dependants",
-        "每项 {relation: spouse|child|parent|grandparent|grandchild|sibling|other, "
-        "widowed_elderly: bool, orphan: bool}。",
-    ),
-    Field("death_year", "int", "死亡年度", "year of death"),
-    Field(
-        "prev_year_national_urban_disposable_income",
-        "money",
-        "上一年度全国城镇居民人均可支配收入",
-        "national urban per-capita disposable income, previous year",
-        "死亡前一年度的数据 (第39条第1款第3项)。",
-        jurisdiction_param="prev_year_national_urban_disposable_income",
-    ),
-    Field(
-        "death_during_stop_work_period",
-        "bool",
-        "在停工留薪期内死亡（或因工死亡）",
-        "died at work or during the stop-work period",
-        default=True,
-    ),
-    Field(
-        "disability_grade",
-        "int",
-        "伤残等级（停工留薪期满后死亡时）",
-        "disability grade (death after the stop-work period)",
-    ),
-)
-
-
-def parse_death(raw: Mapping[str, object]) -> tuple[DeathInput, list[str]]:
-    r = Reader(raw, DEATH_FIELDS)
-    items = r.object_list("dependants") or ()
-    dependants: list[Dependant] = []
-    for index, item in enumerate(items):
-        sub = Reader(item, DEPENDANT_FIELDS)
-        try:
-            dependants.append(
-                Dependant(
-                    relation=sub.choice_req("relation", RELATIONS),
-                    widowed_elderly=sub.flag("widowed_elderly"),
-                    orphan=sub.flag("orphan"),
-                )
-            )
-        except InputError as exc:
-            raise InputError(
-                f"dependants[{index}].{exc.field}", exc.message_zh, exc.message_en
-            ) from None
-    inp = DeathInput(
-        regional_avg_monthly_wage=r.money("regional_avg_monthly_wage"),
-        own_monthly_wage_12m=r.money("own_monthly_wage_12m"),
-        dependants=tuple(dependants),
-        death_year=r.integer("death_year", minimum=1950, maximum=2200),
-        prev_year_national_urban_disposable_income=r.money(
-            "prev_year_national_urban_disposable_income"
-        ),
-        death_during_stop_work_period=r.flag("death_during_stop_work_period", True),
-        disability_grade=r.integer("disability_grade", minimum=1, maximum=10),
-    )
-    if inp.dependants and inp.own_monthly_wage_12m is None:
-        raise r.missing("own_monthly_wage_12m", "（计算供养亲属抚恤金）", " (for the pensions)")
-    if inp.own_monthly_wage_12m is not None and inp.regional_avg_monthly_wage is None:
-        raise r.missing(
-            "regional_avg_monthly_wage", "（本人工资上下限）", " (for the 60-300% clamp)"
-        )
-    if (
-        inp.regional_avg_monthly_wage is None
-        and inp.prev_year_national_urban_disposable_income is None
-    ):
-        raise r.missing(
-            "prev_year_national_urban_disposable_income",
-            "（或 regional_avg_monthly_wage）",
-            " (or regional_avg_monthly_wage)",
-        )
-    if not inp.death_during_stop_work_period and inp.disability_grade is None:
-        raise r.missing("disability_grade", "（停工留薪期满后死亡）", " (death after the period)")
-    return inp, r.unused()
-
-
-def work_injury_death(inp: DeathInput) -> CalcResult:
-    """因工死亡待遇 (工伤保险条例 第39条).
-
-    * 丧葬补助金 = 6 × the regional average monthly wage (第39条第1款第1项).
-    * 供养亲属抚恤金 = own wage × 40% for the spouse, 30% for each other dependant, +10% each
-      for 孤寡老人 or 孤儿; the total may not exceed the deceased's own wage (第1款第2项); the
-      cut is shared pro rata here (the split is set locally). Own wage per 第64条.
-    * 一次性工亡补助金 = 20 × the previous year's national urban per-capita disposable income
-      (第1款第3项).
-    * Death during the 停工留薪期: all three (第2款). A grade 1–4 worker dying after it:
-      funeral grant and pensions only (第3款).
-
-    ``amount`` = funeral grant + lump sum (one-off items); pensions are monthly.
-    """
-    b = Builder("work_injury_death")
-    b.cite(R39)
-    amount = ZERO
-    lump_allowed = True
-    pensions_allowed = True
-    if not inp.death_during_stop_work_period:
-        grade = inp.disability_grade or 10
-        lump_allowed = False
-        if grade <= 4:
-            b.cite(R39 + "第3款")
-            b.assume(
-                "1–4级伤残职工停工留薪期满后死亡：只享受丧葬补助金和供养亲属抚恤金 (第39条第3款) / "
-                "grade 1-4 death after the stop-work period: no lump sum"
-            )
-        else:
-            pensions_allowed = False
-            b.assume(
-                "5–10级伤残职工停工留薪期满后非因工死亡，不适用第39条 / grades 5-10 dying after "
-                "the stop-work period: art.39 does not apply"
-            )
-    if inp.regional_avg_monthly_wage is not None and pensions_allowed:
-        funeral = round2(inp.regional_avg_monthly_wage * 6)
-        amount += funeral
-        b.add(
-            "丧葬补助金",
-            "funeral grant",
-            f"{fmt(inp.regional_avg_monthly_wage)} × 6",
-            funeral,
-            R39 + "第1款第1项",
-        )
-        b.details["funeral_grant"] = funeral
-    if inp.own_monthly_wage_12m is not None and pensions_allowed:
-        assert inp.regional_avg_monthly_wage is not None
-        wage = own_wage_used(inp.own_monthly_wage_12m, inp.regional_avg_monthly_wage, b)
-        b.details["own_wage_used"] = wage
-        shares: list[tuple[str, Decimal]] = []
-        for d in inp.dependants:
-            pct = Decimal("0.40") if d.relation == "spouse" else Decimal("0.30")
-            if d.widowed_elderly or d.orphan:
-                pct += Decimal("0.10")
-            shares.append((d.relation, wage * pct))
-        uncapped = round2(sum((s for _, s in shares), ZERO))
-        capped = uncapped > wage
-        factor = wage / uncapped if capped else Decimal(1)
-        each = [(rel, round2(s * factor)) for rel, s in shares]
-        monthly = wage if capped else uncapped
-        if capped:
-            b.flag("cap_applied:dependant_pensions")
-            b.flag("unsettled:pension_cut_allocation")
-            b.assume(
-                "抚恤金之和超过本人工资，按比例削减（具体分配由地方规定）/ pensions exceed the "
-                "own wage: cut pro rata (the split is set locally)"
-            )
-        breakdown: dict[str, Decimal] = {}
-        for rel, value in each:
-            breakdown[rel] = breakdown.get(rel, ZERO) + value
-        b.add(
-            "供养亲属抚恤金（每月）",
-            "dependants' pensions (monthly)",
-            " + ".join(f"{rel} {fmt(v)}" for rel, v in each) or "0",
-            monthly,
-            R39 + "第1款第2项",
-        )
-        b.details.update(
-            {
-                "uncapped_total": uncapped,
-                "dependant_pension_monthly": monthly,
-                "cap_applied": capped,
-                "breakdown": breakdown,
-                "dependants_detail": [{"relation": rel, "monthly": value} for rel, value in each],
-            }
-        )
-    income = inp.prev_year_national_urban_disposable_income
-    if lump_allowed:
-        if inp.death_year is not None and inp.death_year < 2011:
-            b.flag("unverified:pre2011_regime")
-            b.cite(OLD)
-            b.assume(
-                "2011年前死亡适用旧条例（48–60个月统筹地区月平均工资，未核实）/ deaths before 2011: "
-                "old regime, 48-60 months of the regional average (unverified)"
-            )
-            if inp.regional_avg_monthly_wage is not None:
-                low = round2(inp.regional_avg_monthly_wage * 48)
-                high = round2(inp.regional_avg_monthly_wage * 60)
-                b.details.update(
-                    {"lump_sum_death_benefit_min": low, "lump_sum_death_benefit_max": high}
-                )
-                amount += low
-                b.add(
-                    "一次性工亡补助金（旧条例下限）",
-                    "lump-sum death benefit (old, lower end)",
-                    f"{fmt(inp.regional_avg_monthly_wage)} × 48",
-                    low,
-                    OLD,
-                )
-        elif income is not None:
-            lump = round2(income * 20)
-            amount += lump
-            b.add(
-                "一次性工亡补助金",
-                "lump-sum death benefit",
-                f"{fmt(income)} × 20",
-                lump,
-                R39 + "第1款第3项",
-            )
-            b.details["lump_sum_death_benefit"] = lump
-            if inp.death_year is not None:
-                b.assume(
-                    f"应使用{inp.death_year - 1}年度全国城镇居民人均可支配收入 / use the "
-                    f"{inp.death_year - 1} national figure"
-                )
-    b.details["death_year"] = inp.death_year
-    return b.build(amount)

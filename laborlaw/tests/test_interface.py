@@ -83,6 +83,12 @@ def test_unknown_calculator() -> None:
             },
             "dependants[0].relation",
         ),
+        (
+            "work_injury_death",
+            {"regional_avg_monthly_wage": 9000, "death_during_stop_work_period": False},
+            "grade",
+        ),
+        ("overtime_pay", {"piece_rate": 2, "weekday_extension_hours": 3}, "overtime_base_monthly"),
         ("time_limits", {"claim_type": "severance"}, "employment_end_date"),
         (
             "annual_leave_pay",
@@ -128,7 +134,7 @@ def test_jurisdiction_parameters_are_marked() -> None:
     assert "local_avg_monthly_wage" in params
     assert "local_min_wage" in params
     death = laborlaw.describe("work_injury_death")["jurisdiction_params"]
-    assert "prev_year_national_urban_disposable_income" in death  # type: ignore[operator]
+    assert "prev_year_national_urban_disposable_income" in death
 
 
 def test_result_shape_and_citations() -> None:
@@ -145,9 +151,9 @@ def test_result_shape_and_citations() -> None:
         },
     )
     assert r["amount"] == 297000
-    assert "cap_3x_applied" in r["flags"]  # type: ignore[operator]
-    assert any("第47条" in b for b in r["basis"])  # type: ignore[union-attr]
-    for c in r["components"]:  # type: ignore[union-attr]
+    assert "cap_3x_applied" in r["flags"]
+    assert any("第47条" in b for b in r["basis"])
+    for c in r["components"]:
         assert {"label", "formula", "value", "basis"} <= set(c)
     assert r["ignored_inputs"] == ["unknown_key"]
 

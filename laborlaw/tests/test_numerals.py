@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from laborlaw import InputError, amount_in_words
@@ -77,6 +77,7 @@ def _parse(words: str) -> Decimal:
     return Decimal(total) + Decimal(cents) / 100
 
 
+@settings(deadline=None)
 @given(st.integers(min_value=0, max_value=10**15))
 def test_round_trip(cents: int) -> None:
     amount = Decimal(cents) / 100

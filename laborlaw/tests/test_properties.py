@@ -42,7 +42,7 @@ def _sev(
     )
 
 
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)
 @given(starts, days, days, money, positive, st.decimals(1000, 3000, places=2), grounds)
 def test_severance_properties(
     start: date,
@@ -69,7 +69,7 @@ def test_severance_properties(
     assert Decimal(str(later["amount"])) >= amount
 
 
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)
 @given(starts, days, money, money, positive, grounds)
 def test_severance_monotone_in_wage_below_the_cliff(
     start: date, length: int, w1: Decimal, w2: Decimal, avg: Decimal, ground: str
@@ -84,7 +84,7 @@ def test_severance_monotone_in_wage_below_the_cliff(
     assert Decimal(str(b["amount"])) >= Decimal(str(a["amount"]))
 
 
-@settings(max_examples=150)
+@settings(max_examples=150, deadline=None)
 @given(st.dates(date(2008, 1, 1), date(2024, 1, 1)), days, money, positive)
 def test_damages_are_twice_severance_after_2008(
     start: date, length: int, wage: Decimal, avg: Decimal
@@ -106,6 +106,7 @@ def test_damages_are_twice_severance_after_2008(
 hours = st.decimals(min_value=0, max_value=200, places=1)
 
 
+@settings(deadline=None)
 @given(money, money, hours, hours, st.integers(0, 10), st.integers(0, 5))
 def test_overtime_monotone(
     b1: Decimal, b2: Decimal, weekday: Decimal, more: Decimal, rest: int, holiday: int
@@ -125,6 +126,7 @@ def test_overtime_monotone(
     assert 0 <= a["amount"] <= b["amount"] <= c["amount"]
 
 
+@settings(deadline=None)
 @given(
     st.integers(0, 45),
     st.dates(date(2000, 1, 1), date(2024, 12, 31)),
@@ -153,6 +155,7 @@ def test_annual_leave_bounds(
         assert r["unused_days"] <= r["prorated_days"]
 
 
+@settings(deadline=None)
 @given(st.dates(date(2008, 1, 1), date(2024, 1, 1)), st.integers(0, 900), money)
 def test_double_wage_new_hire_at_most_11_months(start: date, length: int, wage: Decimal) -> None:
     r = laborlaw.calculate(
@@ -167,6 +170,7 @@ def test_double_wage_new_hire_at_most_11_months(start: date, length: int, wage: 
     assert 0 <= r["amount"] <= (11 * wage).quantize(Decimal("0.01")) + Decimal("0.01")
 
 
+@settings(deadline=None)
 @given(st.integers(1, 10), money, positive, st.decimals(1000, 3000, places=2))
 def test_work_injury_clamp_and_floor(
     grade: int, own: Decimal, regional: Decimal, minimum: Decimal
@@ -188,6 +192,7 @@ def test_work_injury_clamp_and_floor(
         assert r["monthly_disability_allowance"] >= minimum.quantize(Decimal("0.01"))
 
 
+@settings(deadline=None)
 @given(st.decimals(0, 100_000, places=2), st.integers(1, 24), st.booleans())
 def test_penalty_range(owed: Decimal, months: int, ordered: bool) -> None:
     r = laborlaw.calculate(
@@ -200,3 +205,95 @@ def test_penalty_range(owed: Decimal, months: int, ordered: bool) -> None:
     )
     assume(r["owed"] is not None)
     assert 0 <= r["penalty_min"] <= r["penalty_max"] <= r["owed"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.dates(date(1995, 1, 1), date(2024, 1, 1)), days, days, money, money, positive)
+def test_damages_monotone_in_service_and_wage_below_the_cliff(
+    start: date, length: int, extra: int, w1: Decimal, w2: Decimal, avg: Decimal
+) -> None:
+    """2N grows with service and with the wage; the one statutory cliff (the 12-year limit that
+    comes with the 3× cap, 第47条第2款) is kept out by wages at or below 3× the average."""
+    low, high = sorted((min(w1, 3 * avg), min(w2, 3 * avg)))
+    end = start + timedelta(days=length)
+    facts = {"start_date": start, "local_avg_monthly_wage": avg, "local_min_wage": 2000}
+    short = laborlaw.calculate(
+        "unlawful_termination_damages", {**facts, "end_date": end, "avg_monthly_wage_12m": low}
+    )
+    longer = laborlaw.calculate(
+        "unlawful_termination_damages",
+        {**facts, "end_date": end + timedelta(days=extra), "avg_monthly_wage_12m": low},
+    )
+    richer = laborlaw.calculate(
+        "unlawful_termination_damages", {**facts, "end_date": end, "avg_monthly_wage_12m": high}
+    )
+    assert 0 <= short["amount"] <= longer["amount"]
+    assert short["amount"] <= richer["amount"]
+    assert short["amount"] == (2 * short["wage_base"] * short["comp_months"]).quantize(
+        Decimal("0.01")
+    )
+
+
+@settings(deadline=None)
+@given(money, money, st.integers(0, 20), st.dates(date(2010, 1, 1), date(2024, 12, 31)))
+def test_annual_leave_monotone_in_wage(w1: Decimal, w2: Decimal, years: int, end: date) -> None:
+    low, high = sorted((w1, w2))
+    facts = {
+        "cumulative_work_years": years,
+        "employer_start_date": "2000-01-01",
+        "end_date": end,
+        "previous_continuous_12m_satisfied": True,
+    }
+    a = laborlaw.calculate("annual_leave_pay", {**facts, "avg_monthly_wage_ex_overtime_12m": low})
+    b = laborlaw.calculate("annual_leave_pay", {**facts, "avg_monthly_wage_ex_overtime_12m": high})
+    assert 0 <= a["amount"] <= b["amount"]
+
+
+@settings(deadline=None)
+@given(st.dates(date(2008, 1, 1), date(2024, 1, 1)), st.integers(0, 900), money, money)
+def test_double_wage_monotone_in_wage_and_period(
+    start: date, length: int, w1: Decimal, w2: Decimal
+) -> None:
+    low, high = sorted((w1, w2))
+    facts = {"scenario": "open_ended_refused", "should_sign_open_ended_date": start}
+    end = start + timedelta(days=length)
+    a = laborlaw.calculate("double_wage", {**facts, "end_date": end, "monthly_wage": low})
+    b = laborlaw.calculate("double_wage", {**facts, "end_date": end, "monthly_wage": high})
+    c = laborlaw.calculate(
+        "double_wage", {**facts, "end_date": end + timedelta(days=31), "monthly_wage": high}
+    )
+    assert 0 <= a["amount"] <= b["amount"] <= c["amount"]
+
+
+relations = st.sampled_from(["spouse", "child", "parent", "sibling"])
+dependants = st.lists(
+    st.fixed_dictionaries(
+        {"relation": relations, "widowed_elderly": st.booleans(), "orphan": st.booleans()}
+    ),
+    max_size=6,
+)
+
+
+@settings(deadline=None)
+@given(money, positive, dependants)
+def test_death_pensions_never_exceed_the_own_wage(
+    own: Decimal, regional: Decimal, people: list[dict[str, object]]
+) -> None:
+    r = laborlaw.calculate(
+        "work_injury_death",
+        {"own_monthly_wage_12m": own, "regional_avg_monthly_wage": regional, "dependants": people},
+    )
+    wage = r["own_wage_used"]
+    assert 0 <= r["dependant_pension_monthly"] <= wage
+    assert r["cap_applied"] == (r["uncapped_total"] > wage)
+    assert r["funeral_grant"] == (6 * regional).quantize(Decimal("0.01"))
+
+
+@settings(deadline=None)
+@given(money, st.sampled_from(["art40_medical", "art40_incompetent", "art40_objective_change"]))
+def test_notice_pay_is_the_last_month_uncapped(wage: Decimal, ground: str) -> None:
+    r = laborlaw.calculate(
+        "notice_pay",
+        {"termination_ground": ground, "notice_30_days_given": False, "last_month_wage": wage},
+    )
+    assert r["amount"] == wage.quantize(Decimal("0.01")) >= 0

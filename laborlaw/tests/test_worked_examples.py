@@ -6,6 +6,7 @@ and the rule applied.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -399,6 +400,197 @@ EXAMPLES: list[tuple[str, str, dict[str, Any], dict[str, Any]]] = [
         },
         {"threshold": 30480.00, "final_award_eligible": {"wages": True, "severance": False}},
     ),
+    # 第97条第3款 + 481号 第9条 (layoff: no old cap) + 第47条第2款: pre 1995..2007 = 13y → 13
+    # months on the uncapped 40,000 (the old rules had no 3x cap); post 2008..2023 = 16y, capped
+    # at 3 × 10,000 and 12 months. 30,000 × 12 + 40,000 × 13 = 360,000 + 520,000 = 880,000.
+    (
+        "own-sev-pre2008-split-with-cap",
+        "severance",
+        {
+            "start_date": "1995-01-01",
+            "end_date": "2023-12-31",
+            "avg_monthly_wage_12m": 40000,
+            "termination_ground": "art41_layoff",
+            **LOCAL,
+        },
+        {
+            "comp_months_pre2008": 13,
+            "comp_months_post2008": 12,
+            "wage_base": 30000.00,
+            "wage_base_pre2008": 40000.00,
+            "cap_applied": True,
+            "amount": 880000.00,
+        },
+    ),
+    # 481号 第11条 (art.8 ground): the pre-2008 base is raised to the enterprise average 6,000;
+    # pre 2006-03-01..2007-12-31 = 1y10m → 2; post 2008-01-01..2020-02-29 = 12y1m29d → 12.5.
+    # 5,000 × 12.5 + 6,000 × 2 = 62,500 + 12,000 = 74,500.
+    (
+        "own-sev-enterprise-average-floor",
+        "severance",
+        {
+            "start_date": "2006-03-01",
+            "end_date": "2020-02-29",
+            "avg_monthly_wage_12m": 5000,
+            "enterprise_avg_monthly_wage": 6000,
+            "termination_ground": "art40_objective_change",
+            **LOCAL,
+        },
+        {"comp_months_pre2008": 2, "comp_months_post2008": 12.5, "amount": 74500.00},
+    ),
+    # 481号 第6条: pre-2008 medical termination also owes ≥ 6 months' 医疗补助费, shown apart:
+    # 6,000 × 12 + 6,000 × 3 = 90,000; subsidy at least 6,000 × 6 = 36,000.
+    (
+        "own-sev-medical-subsidy-shown-apart",
+        "severance",
+        {
+            "start_date": "2005-01-01",
+            "end_date": "2019-12-31",
+            "avg_monthly_wage_12m": 6000,
+            "termination_ground": "art40_medical",
+            **LOCAL,
+        },
+        {"amount": 90000.00, "medical_subsidy_pre2008_min": 36000.00},
+    ),
+    # 工资支付暂行规定 第13条第2款: pieces after the quota at 150/200/300% of the piece rate:
+    # 2.40 × (50 × 1.5 + 20 × 2 + 10 × 3) = 2.40 × 145 = 348.
+    (
+        "own-ot-piece-rate",
+        "overtime_pay",
+        {
+            "piece_rate": "2.40",
+            "pieces_weekday_extension": 50,
+            "pieces_rest_day": 20,
+            "pieces_statutory_holiday": 10,
+        },
+        {"piece_rate_part": 348.00, "amount": 348.00},
+    ),
+    # laborlaw.md §11 Q7: a local divisor of 20.92 days (北京市工资支付规定 第43条):
+    # 8,368 ÷ 20.92 × 1 day × 200% = 800.
+    (
+        "own-ot-local-divisor",
+        "overtime_pay",
+        {
+            "overtime_base_monthly": 8368,
+            "rest_day_days_without_comp_off": 1,
+            "overtime_days_divisor": "20.92",
+        },
+        {"daily_wage": 400.00, "amount": 800.00},
+    ),
+    # 实施办法 第5条 and 第12条 together (hired and leaving in 2024): 2024-03-01..08-31 = 184
+    # days × 5 / 365 = 2.52 → 2 days × 8,700 / 21.75 × 200% = 1,600.
+    (
+        "own-al-hired-and-leaving-same-year",
+        "annual_leave_pay",
+        {
+            "cumulative_work_years": 5,
+            "year": 2024,
+            "employer_start_date": "2024-03-01",
+            "end_date": "2024-08-31",
+            "previous_continuous_12m_satisfied": True,
+            "avg_monthly_wage_ex_overtime_12m": 8700,
+        },
+        {"days_employed": 184, "prorated_days": 2, "unused_days": 2, "amount": 1600.00},
+    ),
+    # 实施办法 第10条第2款: the employer arranged leave and the worker waived it in writing.
+    (
+        "own-al-waived-in-writing",
+        "annual_leave_pay",
+        {
+            "cumulative_work_years": 12,
+            "year": 2024,
+            "employer_start_date": "2015-01-01",
+            "end_date": "2024-12-31",
+            "settlement": "year_end_in_service",
+            "avg_monthly_wage_ex_overtime_12m": 8700,
+            "worker_waived_in_writing": True,
+        },
+        {"unused_days": 10, "amount": 0.00},
+    ),
+    # 北京解答（一）Q41(3): from the day after expiry to the day before renewal; renewed
+    # 2024-01-20 → 2024-01-01..01-19, no full month, 13 working days: 10,000 / 21.75 × 13.
+    (
+        "own-dw-gap-beijing-partial",
+        "double_wage",
+        {
+            "scenario": "post_expiry",
+            "prior_contract_end_date": "2023-12-31",
+            "contract_signed_date": "2024-01-20",
+            "monthly_wage": 10000,
+            "gap_rule": "beijing_from_next_day",
+            "partial_month_actual_work_days": 13,
+        },
+        {"full_months": 0, "partial_days": 13, "amount": 5977.01},
+    ),
+    # One month's grace (LCL art.10 by analogy): renewed within the month → nothing.
+    (
+        "own-dw-gap-grace-signed-in-time",
+        "double_wage",
+        {
+            "scenario": "post_expiry",
+            "prior_contract_end_date": "2023-12-31",
+            "contract_signed_date": "2024-01-20",
+            "monthly_wage": 10000,
+            "gap_rule": "one_month_grace",
+        },
+        {"amount": 0.00},
+    ),
+    # 北京解答（一）Q41(3): at most 12 months: 2022-07-01..2023-06-30 = 12 × 9,000 = 108,000.
+    (
+        "own-dw-gap-beijing-12-months",
+        "double_wage",
+        {
+            "scenario": "post_expiry",
+            "prior_contract_end_date": "2022-06-30",
+            "end_date": "2024-06-30",
+            "monthly_wage": 9000,
+            "gap_rule": "beijing_from_next_day",
+        },
+        {"period_end": "2023-06-30", "full_months": 12, "amount": 108000.00},
+    ),
+    # 工伤保险条例 第39条第3款: a grade 1–4 worker dying after the stop-work period → funeral
+    # grant (6 × 10,000) and pensions (40% × 8,000), no lump sum.
+    (
+        "own-wi-death-after-stop-work-period",
+        "work_injury_death",
+        {
+            "grade": 2,
+            "death_during_stop_work_period": False,
+            "regional_avg_monthly_wage": 10000,
+            "own_monthly_wage_12m": 8000,
+            "dependants": [{"relation": "spouse"}],
+            "prev_year_national_urban_disposable_income": 51821,
+            "death_year": 2024,
+        },
+        {"funeral_grant": 60000.00, "dependant_pension_monthly": 3200.00, "amount": 60000.00},
+    ),
+    # laborlaw.md §8.3: deaths in 2017 use the 2016 figure 33,616 → 20 × 33,616 = 672,320.
+    (
+        "own-wi-death-2017",
+        "work_injury_death",
+        {"death_year": 2017, "prev_year_national_urban_disposable_income": 33616},
+        {"lump_sum_death_benefit": 672320.00, "amount": 672320.00},
+    ),
+    # 调解仲裁法 第27条第3款: 30 days of suspension (June 2023) push 2024-03-01 to 2024-03-31,
+    # a Sunday → 2024-04-01 (民法典 第203条).
+    (
+        "own-tl-suspension",
+        "time_limits",
+        {
+            "claim_type": "severance",
+            "employment_end_date": "2023-03-01",
+            "suspensions": [{"start": "2023-06-01", "end": "2023-06-30"}],
+            "application_date": "2024-03-29",
+        },
+        {"deadline": "2024-04-01", "time_barred": False},
+    ),
+    # 调解仲裁法 第43条第1款: accepted 2024-05-06 → award due 2024-06-20, extended 2024-07-05.
+    (
+        "own-tl-award-deadline",
+        "time_limits",
+        {"claim_type": "arbitration_award_deadline", "arbitration_accepted_date": "2024-05-06"},
+        {"award_deadline": "2024-06-20", "award_deadline_extended": "2024-07-05"},
+    ),
 ]
 
 
@@ -426,3 +618,30 @@ def test_severance_cliff_at_cap() -> None:
     assert above["amount"] == 432000
     assert "cap_12y_applied" in above["flags"]
     assert "cap_3x_applied" in above["flags"]
+
+
+def test_death_after_the_stop_work_period_has_no_lump_sum() -> None:
+    """工伤保险条例 第39条第3款: grades 1–4 dying after the 停工留薪期 get no 一次性工亡补助金."""
+    facts = {
+        "death_during_stop_work_period": False,
+        "regional_avg_monthly_wage": 10000,
+        "prev_year_national_urban_disposable_income": 51821,
+    }
+    after = laborlaw.calculate("work_injury_death", {**facts, "grade": 3})
+    during = laborlaw.calculate(
+        "work_injury_death", {**facts, "death_during_stop_work_period": True}
+    )
+    assert "lump_sum_death_benefit" not in after
+    assert after["amount"] == Decimal("60000.00")
+    assert during["lump_sum_death_benefit"] == Decimal("1036420.00")
+    assert "工伤保险条例 第39条第3款" in after["basis"]
+
+
+def test_every_component_cites_its_article() -> None:
+    """laborlaw.md §1.5: each component is {label, formula, value, basis} with a basis."""
+    for name, calculator, inputs, _expected in EXAMPLES:
+        result = laborlaw.calculate(calculator, inputs)
+        assert result["basis"], name
+        for component in result["components"]:
+            assert component["basis"], (name, component["label"])
+            assert component["formula"], (name, component["label"])

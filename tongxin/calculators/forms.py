@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.http import QueryDict
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from tongxin.calculators import presenters
 from tongxin.calculators.selectors import ParameterValue
@@ -34,13 +36,17 @@ CLAIM_KINDS = {
     "其他": "other",
 }
 PLACEHOLDERS = {
-    "money_list": "每行一个金额，如\n8000\n8200",
-    "date_list": "每行一个日期，如 2024-10-01",
-    "period_list": "每行一段：开始日 至 结束日，如 2024-01-01 至 2024-02-15",
-    "dependants": "每行一人：关系（配偶/子女/父母/祖父母/孙子女/兄弟姐妹/其他），可加“孤寡老人”或“孤儿”",
-    "claim_items": "每行一项：名称 金额 类别（工资/工伤医疗费/经济补偿/赔偿金/其他）",
-    "month": "YYYY-MM-DD 或 YYYY-MM",
+    "money_list": gettext_lazy("每行一个金额，如\n8000\n8200"),
+    "date_list": gettext_lazy("每行一个日期，如 2024-10-01"),
+    "period_list": gettext_lazy("每行一段：开始日 至 结束日，如 2024-01-01 至 2024-02-15"),
+    "dependants": gettext_lazy(
+        "每行一人：关系（配偶/子女/父母/祖父母/孙子女/兄弟姐妹/其他），可加“孤寡老人”或“孤儿”"
+    ),
+    "claim_items": gettext_lazy("每行一项：名称 金额 类别（工资/工伤医疗费/经济补偿/赔偿金/其他）"),
+    "month": gettext_lazy("YYYY-MM-DD 或 YYYY-MM"),
 }
+# Page-level fields that are not calculator inputs but carry their own errors.
+PAGE_FIELDS = ("place", "on")
 
 
 @dataclass
@@ -117,24 +123,26 @@ def _view(spec: dict[str, Any]) -> FieldView:
     if kind == "bool":
         view.widget = "select"
         shown = (
-            "（默认：是）"
-            if default is True
-            else "（默认：否）"
-            if default is False
-            else "（未填）"
+            _("（默认：是）") if default is True else _("（默认：否）") if default is False else ""
         )
-        view.options = [("", shown), ("true", "是"), ("false", "否")]
+        view.options = [("", shown or _("（未填）")), ("true", _("是")), ("false", _("否"))]
     elif spec["choices"]:
         view.widget = "select"
-        shown = f"（默认：{presenters.choice_label(default)}）" if default else "（请选择）"
+        shown = (
+            _("（默认：%(choice)s）") % {"choice": presenters.choice_label(default)}
+            if default
+            else _("（请选择）")
+        )
         view.options = [("", shown)] + [(c, presenters.choice_label(c)) for c in spec["choices"]]
     elif kind in LIST_TYPES:
         view.widget = "textarea"
-        view.placeholder = PLACEHOLDERS.get(spec["name"]) or PLACEHOLDERS.get(kind, "")
+        view.placeholder = str(PLACEHOLDERS.get(spec["name"]) or PLACEHOLDERS.get(kind, ""))
     elif kind == "date":
         view.widget = "date"
-    else:
-        view.placeholder = PLACEHOLDERS.get(kind, f"默认 {default}" if default is not None else "")
+    elif kind in PLACEHOLDERS:
+        view.placeholder = str(PLACEHOLDERS[kind])
+    elif default is not None:
+        view.placeholder = _("默认 %(value)s") % {"value": default}
     return view
 
 
@@ -163,6 +171,20 @@ def calculation_inputs(
     return inputs, errors
 
 
+def error_field(description: dict[str, Any], field: str | None) -> str:
+    """The form field an error belongs to: `dependants[0].relation` → `dependants`; an error
+    that names no field of the form goes to the top of the form (`__all__`)."""
+    name = re.split(r"[\[.]", field or "", maxsplit=1)[0]
+    names = {spec["name"] for spec in description["inputs"]}
+    return name if name in names or name in PAGE_FIELDS else "__all__"
+
+
+def entered(facts: list[FieldView | Group], params: list[FieldView]) -> list[tuple[str, str]]:
+    """(label, value as shown) of every field the mediator filled, for the printout."""
+    views = [v for item in facts for v in (item.fields if isinstance(item, Group) else [item])]
+    return [(v.label, dict(v.options).get(v.value, v.value)) for v in views + params if v.value]
+
+
 def _lines(raw: str) -> list[str]:
     return [line.strip() for line in raw.splitlines() if line.strip()]
 
@@ -175,7 +197,9 @@ def _parse(name: str, kind: str, raw: str) -> Any:
         for line in _lines(raw):
             parts = [p for p in _PERIOD_SPLIT.split(line) if p]
             if len(parts) != 2:
-                raise ValueError(f"无法识别“{line}”：每行应为“开始日 至 结束日”")
+                raise ValueError(
+                    _("无法识别“%(line)s”：每行应为“开始日 至 结束日”") % {"line": line}
+                )
             periods.append({"start": parts[0], "end": parts[1]})
         return periods
     if name == "dependants":
@@ -200,5 +224,5 @@ def _dependant(line: str) -> dict[str, Any]:
 def _claim_item(line: str) -> dict[str, Any]:
     words = [w for w in _SPLIT.split(line) if w]
     if len(words) != 3:
-        raise ValueError(f"无法识别“{line}”：每行应为“名称 金额 类别”")
+        raise ValueError(_("无法识别“%(line)s”：每行应为“名称 金额 类别”") % {"line": line})
     return {"name": words[0], "amount": words[1], "kind": CLAIM_KINDS.get(words[2], words[2])}

@@ -17,7 +17,7 @@ BOOLEAN_CHOICES = ("true", "false")
 def allowed_choices(key: str) -> tuple[str, ...] | None:
     """The choices a rule key accepts, or None for a key that holds a number."""
     for name in laborlaw.CALCULATORS:
-        for field in laborlaw.describe(name)["inputs"]:  # type: ignore[union-attr]
+        for field in laborlaw.describe(name)["inputs"]:
             if field["jurisdiction_param"] != key:
                 continue
             if field["type"] == "choice":

@@ -12,6 +12,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from django.utils.translation import gettext as _
 from ninja import Schema
 
 from tongxin.core.exceptions import ApplicationError
@@ -75,12 +76,12 @@ def calculation_in_parse(raw: bytes) -> CalculationIn:
     try:
         data = json.loads(raw or b"{}", parse_float=Decimal)
     except (ValueError, RecursionError):
-        raise ApplicationError("请求内容不是有效的 JSON。", field="body") from None
+        raise ApplicationError(_("请求内容不是有效的 JSON。"), field="body") from None
     if not isinstance(data, dict):
-        raise ApplicationError("请求内容应为 JSON 对象（键值对）。", field="body")
+        raise ApplicationError(_("请求内容应为 JSON 对象（键值对）。"), field="body")
     place = data.pop("place", None)
     if place is not None and not isinstance(place, str):
-        raise ApplicationError("地区代码应为文本，如 110000。", field="place")
+        raise ApplicationError(_("地区代码应为文本，如 110000。"), field="place")
     on = data.pop("on", None)
     day = None
     if on not in (None, ""):
@@ -89,5 +90,5 @@ def calculation_in_parse(raw: bytes) -> CalculationIn:
         except ValueError:
             day = None
         if day is None:
-            raise ApplicationError("参数适用日期应为 YYYY-MM-DD。", field="on")
+            raise ApplicationError(_("参数适用日期应为 YYYY-MM-DD。"), field="on")
     return CalculationIn(inputs=data, place=place or None, on=day)

@@ -6,6 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
 
 from tongxin.calculators.models import JurisdictionParameter, Place
 from tongxin.core.exceptions import ApplicationError
@@ -54,7 +55,9 @@ def place_get(*, code: str) -> Place:
     """One place by its code; an ApplicationError naming `place` if there is none."""
     place = Place.objects.filter(code=code).first() if isinstance(code, str) else None
     if place is None:
-        raise ApplicationError(f"未知的地区代码「{code}」。", code="unknown_place", field="place")
+        raise ApplicationError(
+            _("未知的地区代码「%(code)s」。") % {"code": code}, code="unknown_place", field="place"
+        )
     return place
 
 

@@ -1,52 +1,30 @@
-"""Writes of jurisdiction parameters, and running a calculator with the place's figures."""
+"""Writes of places and jurisdiction parameters (each writes one AuditEntry), and
+`calculation_run`, the read-only entry point other apps call (implemented in `calculation`)."""
 
-import logging
-import re
-from collections.abc import Iterator, Mapping
-from datetime import date, timedelta
-from decimal import Decimal, InvalidOperation
+from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from django.contrib.auth.models import User
 from django.db import transaction
-from django.utils import timezone
+from django.utils.translation import gettext as _
 
-import laborlaw
 from tongxin.calculators import parameters, selectors
+from tongxin.calculators.calculation import calculation_run
 from tongxin.calculators.models import JurisdictionParameter, Place
 from tongxin.core.exceptions import ApplicationError
 from tongxin.core.services import audit_record
-from tongxin.workdays import calendar as workdays
-
-logger = logging.getLogger(__name__)
 
 Key = JurisdictionParameter.Key
 
-# Inputs that name the day the case turns on, in order of preference: the parameters in
-# force on that day are the ones that apply (上年度 average at termination, minimum wage at
-# filing…). A mediator can always give `on` explicitly.
-EVENT_DATE_INPUTS = (
-    "end_date",
-    "termination_date",
-    "last_day_worked",
-    "employment_end_date",
-    "application_date",
-    "claim_date",
-)
-# Parameters that are not a single stored value: the holiday calendar comes from
-# tongxin.workdays, the provincial 工伤 subsidy table is entered per case.
-NOT_STORED = {"public_holiday_calendar", "provincial_work_injury_subsidy_table"}
-# Beyond this the figures are not plausible inputs and the arithmetic could overflow.
-MAX_ABS_NUMBER = Decimal(10) ** 12
-YEAR_RANGE = (1900, 2100)
-# The calendar given to the library covers the case's dates plus the longest period that can
-# end after them (1-year limitation, with slack for interruptions and roll-over).
-CALENDAR_TAIL = timedelta(days=3 * 366)
-CALENDAR_MAX_SPAN = timedelta(days=40 * 366)
-_DATE_RE = re.compile(r"^\s*(\d{4})-(\d{1,2})(?:-(\d{1,2}))?\s*$")
-
-
-# --------------------------------------------------------------------------- parameters
+__all__ = [
+    "calculation_run",
+    "jurisdiction_parameter_delete",
+    "jurisdiction_parameter_set",
+    "jurisdiction_parameter_validate",
+    "place_delete",
+    "place_save",
+]
 
 
 def jurisdiction_parameter_validate(*, parameter: JurisdictionParameter) -> None:
@@ -55,32 +33,42 @@ def jurisdiction_parameter_validate(*, parameter: JurisdictionParameter) -> None
     choices = parameters.allowed_choices(parameter.key)
     if choices is None:
         if parameter.value is None:
-            raise ApplicationError("该参数需要填写数值。", code="value_required", field="value")
+            raise ApplicationError(_("该参数需要填写数值。"), code="value_required", field="value")
         if parameter.choice:
             raise ApplicationError(
-                "数值类参数不填写规则选择。", code="choice_not_allowed", field="choice"
+                _("数值类参数不填写规则选择。"), code="choice_not_allowed", field="choice"
             )
     else:
         if parameter.value is not None:
             raise ApplicationError(
-                "规则类参数不填写数值，请填写规则选择。", code="value_not_allowed", field="value"
+                _("规则类参数不填写数值，请填写规则选择。"), code="value_not_allowed", field="value"
             )
         if parameter.choice not in choices:
             raise ApplicationError(
-                f"规则选择无效，可选：{', '.join(choices)}。", code="invalid_choice", field="choice"
+                _("规则选择无效，可选：%(choices)s。") % {"choices": ", ".join(choices)},
+                code="invalid_choice",
+                field="choice",
             )
     if parameter.tier is not None and parameter.key != Key.LOCAL_MIN_WAGE:
-        raise ApplicationError("只有最低工资标准分档次。", code="tier_not_allowed", field="tier")
+        raise ApplicationError(_("只有最低工资标准分档次。"), code="tier_not_allowed", field="tier")
     if parameter.valid_to is not None and parameter.valid_to < parameter.valid_from:
         raise ApplicationError(
-            "失效日期不能早于施行日期。", code="invalid_period", field="valid_to"
+            _("失效日期不能早于施行日期。"), code="invalid_period", field="valid_to"
         )
     clash = selectors.jurisdiction_parameter_overlapping(parameter=parameter).first()
     if clash is not None:
-        until = clash.valid_to.isoformat() if clash.valid_to else "现行有效"
+        until = clash.valid_to.isoformat() if clash.valid_to else _("现行有效")
         raise ApplicationError(
-            f"与已有记录的有效期重叠：{clash.valid_from.isoformat()} 至 {until}"
-            f"（{clash.issuing_body} {clash.document_no}）。请先为旧记录填写失效日期。",
+            _(
+                "与已有记录的有效期重叠：%(start)s 至 %(end)s（%(body)s %(document)s）。"
+                "请先为旧记录填写失效日期。"
+            )
+            % {
+                "start": clash.valid_from.isoformat(),
+                "end": until,
+                "body": clash.issuing_body,
+                "document": clash.document_no,
+            },
             code="overlap",
             field="valid_from",
             extra={"conflicting_id": clash.pk},
@@ -125,235 +113,66 @@ def jurisdiction_parameter_set(
         actor=actor,
         action="jurisdiction_parameter_add" if created else "jurisdiction_parameter_change",
         obj=row,
-        data={
-            "place": place.code,
-            "key": key,
-            "tier": tier,
-            "value": None if value is None else str(value),
-            "choice": choice,
-            "valid_from": valid_from.isoformat(),
-            "valid_to": valid_to.isoformat() if valid_to else None,
-        },
+        data=_parameter_audit_data(row),
     )
     return row
 
 
-# --------------------------------------------------------------------------- calculation
-
-
-def calculation_run(
-    *,
-    calculator: str,
-    inputs: Mapping[str, Any],
-    place: Place | None = None,
-    on: date | None = None,
-) -> dict[str, Any]:
-    """Run one laborlaw calculator. Missing jurisdiction parameters are filled from `place` on
-    `on` (typed values win), `non_working_days` from tongxin.workdays; any bad input becomes an
-    ApplicationError naming the field. Reads only; writes nothing."""
-    try:
-        description = laborlaw.describe(calculator)
-    except laborlaw.InputError as exc:
-        raise ApplicationError(
-            exc.message_zh, code="unknown_calculator", field="calculator"
-        ) from None
-    if not isinstance(inputs, Mapping):
-        raise ApplicationError("输入应为键值对（JSON 对象）。", field="inputs")
-    fields: list[dict[str, Any]] = description["inputs"]  # type: ignore[assignment]
-    data = {str(k): v for k, v in inputs.items()}
-    _screen(fields, data)
-    day, day_source = (on, "given") if on is not None else _event_date(data)
-
-    records = selectors.parameters_for(place=place, on=day) if place is not None else {}
-    used: list[dict[str, Any]] = []
-    for field in fields:
-        key = field["jurisdiction_param"]
-        if not key or key in NOT_STORED:
-            continue
-        record = records.get(key)
-        typed = data.get(field["name"])
-        if _blank(typed) and record is not None:
-            data[field["name"]] = record.value
-            typed = record.value
-        if _blank(typed):
-            continue
-        used.append(_parameter_used(field["name"], key, typed, record))
-
-    calendar_range = None
-    if any(f["name"] == "non_working_days" for f in fields) and _blank(
-        data.get("non_working_days")
-    ):
-        calendar_range = _calendar_range(data)
-        if calendar_range is not None:
-            data["non_working_days"] = workdays.non_working_days(*calendar_range)
-
-    result = _calculate(calculator, data)
-    result["amount_in_words"] = _in_words(result["amount"])
-    result["parameters_used"] = used
-    result["parameters_date"] = day.isoformat()
-    result["parameters_date_source"] = day_source
-    result["place"] = place.code if place is not None else None
-    if calendar_range is not None:
-        result["calendar_used"] = {
-            "from": calendar_range[0].isoformat(),
-            "to": calendar_range[1].isoformat(),
-            "source": "tongxin.workdays（chinese-calendar + 日历调整）",
-        }
-    return result
-
-
-def _calculate(calculator: str, data: dict[str, Any]) -> dict[str, Any]:
-    try:
-        return laborlaw.calculate(calculator, data)
-    except laborlaw.InputError as exc:
-        raise ApplicationError(
-            exc.message_zh,
-            code="invalid_input",
-            field=exc.field,
-            extra={"message_en": exc.message_en},
-        ) from None
-    except (ArithmeticError, ValueError, TypeError, LookupError, OverflowError):
-        # The screen above keeps inputs in sane ranges; anything that still fails inside the
-        # library is a bug to fix there, but the caller gets a 400, not a 500.
-        logger.exception("laborlaw.calculate(%s) failed on screened inputs", calculator)
-        raise ApplicationError(
-            "无法根据这些输入计算，请检查各项数值和日期是否合理。",
-            code="calculation_failed",
-            field="inputs",
-        ) from None
-
-
-def _in_words(amount: object) -> str:
-    try:
-        return laborlaw.amount_in_words(amount)  # type: ignore[arg-type]
-    except laborlaw.InputError:
-        return ""
-
-
-def _blank(value: object) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip()) or value == []
-
-
-def _same(typed: object, recorded: Decimal | str) -> bool:
-    if isinstance(recorded, Decimal):
-        try:
-            return Decimal(str(typed).replace(",", "")) == recorded
-        except (InvalidOperation, ValueError):
-            return False
-    return str(typed).strip().lower() == recorded.lower()
-
-
-def _parameter_used(
-    name: str, key: str, value: object, record: selectors.ParameterValue | None
-) -> dict[str, Any]:
-    entry: dict[str, Any] = {"name": key, "input": name, "value": value, "origin": "typed"}
-    if record is not None and _same(value, record.value):
-        entry.update(record.as_dict())
-        entry["value"] = value
-        entry["origin"] = "record"
-    elif record is not None:
-        entry["record_value"] = record.value
-    return entry
-
-
-# --------------------------------------------------------------------------- input screening
-
-
-def _invalid(field: dict[str, Any], zh: str) -> ApplicationError:
-    return ApplicationError(
-        f"「{field['label_zh']}」（{field['name']}）{zh}", code="invalid_input", field=field["name"]
+@transaction.atomic
+def jurisdiction_parameter_delete(*, actor: User | None, parameter: JurisdictionParameter) -> None:
+    """Delete one figure; the audit row keeps what it was and where it came from."""
+    audit_record(
+        actor=actor,
+        action="jurisdiction_parameter_delete",
+        obj=parameter,
+        data=_parameter_audit_data(parameter),
     )
+    parameter.delete()
 
 
-def _screen(fields: list[dict[str, Any]], data: dict[str, Any]) -> None:
-    """Refuse numbers and dates far outside any real case, before the arithmetic sees them."""
-    for field in fields:
-        value = data.get(field["name"])
-        if _blank(value):
-            continue
-        kind = field["type"]
-        if kind in ("money", "decimal", "int"):
-            _screen_number(field, value)
-        elif kind == "money_list" and isinstance(value, list | tuple):
-            for item in value:
-                _screen_number(field, item)
-        elif kind in ("date", "month"):
-            _screen_date(field, value)
-        elif kind in ("date_list", "period_list", "object_list") and isinstance(
-            value, list | tuple
-        ):
-            for item in value:
-                for part in item.values() if isinstance(item, Mapping) else [item]:
-                    if kind != "object_list":
-                        _screen_date(field, part)
-                    elif isinstance(part, int | float | Decimal) and not isinstance(part, bool):
-                        _screen_number(field, part)
+def _parameter_audit_data(row: JurisdictionParameter) -> dict[str, Any]:
+    """What a figure is and where it comes from, as the audit row keeps it."""
+    return {
+        "place": row.place.code,
+        "key": row.key,
+        "tier": row.tier,
+        "value": None if row.value is None else str(row.value),
+        "choice": row.choice,
+        "valid_from": row.valid_from.isoformat(),
+        "valid_to": row.valid_to.isoformat() if row.valid_to else None,
+        "issuing_body": row.issuing_body,
+        "document_no": row.document_no,
+    }
 
 
-def _screen_number(field: dict[str, Any], value: object) -> None:
-    if isinstance(value, bool) or not isinstance(value, int | float | Decimal | str):
-        return  # the library names the type error
-    try:
-        number = Decimal(str(value).strip().replace(",", "").replace("，", ""))
-    except (InvalidOperation, ValueError):
-        return
-    if number.is_finite() and abs(number) > MAX_ABS_NUMBER:
-        raise _invalid(field, "数值过大")
+@transaction.atomic
+def place_save(*, actor: User | None, place: Place, changed: list[str] | None = None) -> Place:
+    """Create or change a place after full_clean(); writes one audit row."""
+    created = place.pk is None
+    place.full_clean()
+    place.save()
+    audit_record(
+        actor=actor,
+        action="place_add" if created else "place_change",
+        obj=place,
+        data={
+            "code": place.code,
+            "name": place.name,
+            "level": place.level,
+            "parent": place.parent.code if place.parent else None,
+            "min_wage_tier": place.min_wage_tier,
+            "fields": changed or [],
+        },
+    )
+    return place
 
 
-def _screen_date(field: dict[str, Any], value: object) -> None:
-    parsed = _parse_day(value)
-    if parsed is None:
-        return
-    if not YEAR_RANGE[0] <= parsed.year <= YEAR_RANGE[1]:
-        raise _invalid(field, f"日期应在 {YEAR_RANGE[0]} 年至 {YEAR_RANGE[1]} 年之间")
-
-
-def _parse_day(value: object) -> date | None:
-    if isinstance(value, date):
-        return value
-    if not isinstance(value, str):
-        return None
-    match = _DATE_RE.match(value)
-    if not match:
-        return None
-    try:
-        return date(int(match.group(1)), int(match.group(2)), int(match.group(3) or 1))
-    except ValueError:
-        return None
-
-
-def _dates_in(value: object) -> Iterator[date]:
-    if isinstance(value, Mapping):
-        for item in value.values():
-            yield from _dates_in(item)
-    elif isinstance(value, list | tuple):
-        for item in value:
-            yield from _dates_in(item)
-    else:
-        day = _parse_day(value)
-        if day is not None and YEAR_RANGE[0] <= day.year <= YEAR_RANGE[1]:
-            yield day
-
-
-def _event_date(data: Mapping[str, Any]) -> tuple[date, str]:
-    for name in EVENT_DATE_INPUTS:
-        day = next(_dates_in(data.get(name)), None)
-        if day is not None:
-            return day, name
-    year = data.get("death_year")
-    if isinstance(year, int | str) and not isinstance(year, bool) and str(year).strip().isdigit():
-        number = int(str(year).strip())
-        if YEAR_RANGE[0] <= number <= YEAR_RANGE[1]:
-            return date(number, 1, 1), "death_year"
-    return timezone.localdate(), "today"
-
-
-def _calendar_range(data: Mapping[str, Any]) -> tuple[date, date] | None:
-    days = list(_dates_in(data))
-    if not days:
-        return None
-    start, end = min(days), max(days) + CALENDAR_TAIL
-    if end - start > CALENDAR_MAX_SPAN:
-        return None
-    return start, end
+@transaction.atomic
+def place_delete(*, actor: User | None, place: Place) -> None:
+    """Delete a place that has no figures and no places below it (ApplicationError otherwise)."""
+    if place.parameters.exists() or place.children.exists():
+        raise ApplicationError(
+            _("该地区下还有参数或下级地区，不能删除。"), code="place_in_use", field="place"
+        )
+    audit_record(actor=actor, action="place_delete", obj=place, data={"code": place.code})
+    place.delete()

@@ -1,13 +1,20 @@
-"""The mediator's calculator pages: a list, and one form per calculator (htmx, printable)."""
+"""The mediator's calculator pages: a list, and one form per calculator (htmx, printable).
 
+Staff only: a login with at least one union role. Anyone else gets the login page (anonymous)
+or a 404 (a login without a role), as elsewhere in the workbench.
+"""
+
+from collections.abc import Callable
 from datetime import date
+from functools import wraps
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
 
 import laborlaw
 from tongxin.calculators import forms, presenters, selectors, services
@@ -17,55 +24,59 @@ from tongxin.core.types import AuthenticatedHttpRequest
 from tongxin.orgs.selectors import org_ancestors, staff_role_list
 
 TEMPLATE = "calculators/calculator_detail.html"
+View = Callable[..., HttpResponse]
 
 
-@login_required
+def staff_required(view: View) -> View:
+    """Login required; a user without any staff role gets a 404."""
+
+    @wraps(view)
+    def wrapped(request: AuthenticatedHttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not staff_role_list(user=request.user):
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return login_required(wrapped)
+
+
+@staff_required
+@require_GET
 def calculator_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     calculators = [laborlaw.describe(name) for name in laborlaw.CALCULATORS]
     return render(request, "calculators/calculator_list.html", {"calculators": calculators})
 
 
-@login_required
+@staff_required
 @require_http_methods(["GET", "POST"])
 def calculator_detail(request: AuthenticatedHttpRequest, name: str) -> HttpResponse:
     description = _describe(name)
-    source = request.POST if request.method == "POST" else request.GET
+    posted = request.method == "POST"
+    source = request.POST if posted else request.GET
     errors: dict[str, str] = {}
     place, on = _place_and_date(request, source, errors)
-    records = selectors.parameters_for(place=place, on=on or timezone.localdate()) if place else {}
     result = None
-    if request.method == "POST":
-        inputs, errors = forms.calculation_inputs(description, request.POST)
-        if not errors:
-            try:
-                result = services.calculation_run(
-                    calculator=name, inputs=inputs, place=place, on=on
-                )
-            except ApplicationError as exc:
-                errors[exc.field or "__all__"] = exc.message
-        else:
-            errors["__all__"] = "请更正标红的项目。"
+    if posted:
+        result = _run(name, description, request.POST, place, on, errors)
+    records = selectors.parameters_for(place=place, on=on or timezone.localdate()) if place else {}
     facts, params = forms.field_views(
-        description,
-        data=request.POST if request.method == "POST" else None,
-        records=records,
-        errors=errors,
+        description, data=request.POST if posted else None, records=records, errors=errors
     )
-    ctx = _context(request, description, facts, params, place, on, errors, result)
-    if request.htmx and request.method == "POST":
+    ctx = _context(description, facts, params, place, on, errors, result)
+    if request.htmx and posted:
         return render(request, f"{TEMPLATE}#calculator-body", ctx)
     return render(request, TEMPLATE, ctx)
 
 
-@login_required
+@staff_required
+@require_GET
 def calculator_parameters(request: AuthenticatedHttpRequest, name: str) -> HttpResponse:
     """The jurisdiction-parameter fields, refilled for the chosen place and date (htmx)."""
     description = _describe(name)
     errors: dict[str, str] = {}
     place, on = _place_and_date(request, request.GET, errors)
     records = selectors.parameters_for(place=place, on=on or timezone.localdate()) if place else {}
-    _, params = forms.field_views(description, records=records, errors=errors)
-    ctx = _context(request, description, [], params, place, on, errors, None)
+    _facts, params = forms.field_views(description, records=records, errors=errors)
+    ctx = _context(description, [], params, place, on, errors, None)
     return render(request, f"{TEMPLATE}#jurisdiction-fields", ctx)
 
 
@@ -76,8 +87,28 @@ def _describe(name: str) -> dict[str, Any]:
         raise Http404 from None
 
 
+def _run(
+    name: str,
+    description: dict[str, Any],
+    data: QueryDict,
+    place: Place | None,
+    on: date | None,
+    errors: dict[str, str],
+) -> dict[str, Any] | None:
+    """The calculation, or None with the errors filled in next to their fields."""
+    inputs, input_errors = forms.calculation_inputs(description, data)
+    errors.update(input_errors)
+    if not errors:
+        try:
+            return services.calculation_run(calculator=name, inputs=inputs, place=place, on=on)
+        except ApplicationError as exc:
+            errors[forms.error_field(description, exc.field)] = exc.message
+    errors.setdefault("__all__", _("请更正标红的项目。"))
+    return None
+
+
 def _place_and_date(
-    request: AuthenticatedHttpRequest, source: Any, errors: dict[str, str]
+    request: AuthenticatedHttpRequest, source: QueryDict, errors: dict[str, str]
 ) -> tuple[Place | None, date | None]:
     code = source.get("place")
     place = None
@@ -94,7 +125,7 @@ def _place_and_date(
         try:
             on = date.fromisoformat(raw)
         except ValueError:
-            errors["on"] = "日期格式应为 YYYY-MM-DD。"
+            errors["on"] = _("日期格式应为 YYYY-MM-DD。")
     return place, on
 
 
@@ -102,7 +133,7 @@ def _home_place(request: AuthenticatedHttpRequest) -> Place | None:
     """The place of the user's own union (its region code, or the nearest one above it)."""
     for role in staff_role_list(user=request.user):
         codes = [o.region_code for o in reversed(org_ancestors(org=role.org)) if o.region_code]
-        found = {p.code: p for p in Place.objects.filter(code__in=codes)}
+        found = {p.code: p for p in selectors.place_list().filter(code__in=codes)}
         for code in codes:
             if code in found:
                 return found[code]
@@ -110,7 +141,6 @@ def _home_place(request: AuthenticatedHttpRequest) -> Place | None:
 
 
 def _context(
-    request: AuthenticatedHttpRequest,
     description: dict[str, Any],
     facts: list[Any],
     params: list[forms.FieldView],
@@ -133,27 +163,5 @@ def _context(
         "result": result,
     }
     if result is not None:
-        varying, notes = presenters.flag_notes(list(result["flags"]))
-        labels = {f["name"]: f["label_zh"] for f in description["inputs"]}
-        ctx.update(
-            varying=varying,
-            notes=notes,
-            details=presenters.detail_rows(result),
-            facts_entered=[
-                (labels.get(v.name, v.name), dict(v.options).get(v.value, v.value))
-                for v in _flatten(facts) + params
-                if v.value
-            ],
-            used=[
-                {**u, "label": labels.get(u["input"], u["input"])}
-                for u in result["parameters_used"]
-            ],
-        )
+        ctx.update(presenters.result_context(description, result, forms.entered(facts, params)))
     return ctx
-
-
-def _flatten(items: list[Any]) -> list[forms.FieldView]:
-    out: list[forms.FieldView] = []
-    for item in items:
-        out.extend(item.fields if isinstance(item, forms.Group) else [item])
-    return out

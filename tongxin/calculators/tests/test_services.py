@@ -2,11 +2,12 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 
 import laborlaw
 from tongxin.calculators import services
-from tongxin.calculators.models import JurisdictionParameter
+from tongxin.calculators.models import JurisdictionParameter, Place
 from tongxin.calculators.tests.factories import JurisdictionParameterFactory
 from tongxin.core.exceptions import ApplicationError
 from tongxin.core.models import AuditEntry
@@ -212,3 +213,27 @@ def test_amount_in_words_added(db):
     )
     assert result["amount"] == Decimal("463000.00")
     assert result["amount_in_words"] == "肆拾陆万叁仟元整"
+
+
+def test_delete_keeps_the_figure_in_the_audit_entry(places, cast):
+    row = _set(places["city"], document_no="测试〔2024〕9号")
+    services.jurisdiction_parameter_delete(actor=cast["admin"], parameter=row)
+    assert not JurisdictionParameter.objects.filter(place=places["city"]).exists()
+    entry = AuditEntry.objects.get(action="jurisdiction_parameter_delete")
+    assert entry.actor == cast["admin"]
+    assert entry.data["value"] == "9000"
+    assert entry.data["document_no"] == "测试〔2024〕9号"
+
+
+def test_place_in_use_is_not_deleted_and_nothing_is_audited(places, figures):
+    with pytest.raises(ApplicationError) as exc:
+        services.place_delete(actor=None, place=places["city"])
+    assert exc.value.code == "place_in_use"
+    assert Place.objects.filter(code="990100").exists()
+    assert not AuditEntry.objects.filter(action="place_delete").exists()
+
+
+def test_place_save_validates_the_code(places):
+    with pytest.raises(ValidationError):
+        services.place_save(actor=None, place=Place(code="12", name="坏", level="city"))
+    assert not AuditEntry.objects.filter(action="place_add").exists()
