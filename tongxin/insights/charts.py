@@ -4,7 +4,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from tongxin.insights.indicators import Indicator
-from tongxin.orgs.models import OrgUnit
 
 
 @dataclass(frozen=True)
@@ -53,19 +52,31 @@ def bar_chart(
     return Chart(title=title, bars=bars, width=max(len(points) * slot + 16, 200), height=height)
 
 
-def rate_charts(by_child: list[tuple[OrgUnit, list[Indicator]]]) -> list[Chart]:
-    """One chart per rate indicator, a bar per child org (orgs with no denominator left out)."""
-    if not by_child:
+def rate_chart(points: list[tuple[str, Indicator]], *, title: str) -> Chart | None:
+    """One rate indicator across orgs or months, in %; points without a denominator are left
+    out, and with none left there is no chart."""
+    bars = [(label, float(i.rate or Decimal(0))) for label, i in points if i.denominator]
+    return bar_chart(bars, unit="%", title=title, maximum=100) if bars else None
+
+
+def rate_charts(groups: list[tuple[str, list[Indicator]]]) -> list[Chart]:
+    """One chart per rate indicator, a bar per labelled group (e.g. a child org); the groups
+    carry the same indicators in the same order."""
+    if not groups:
         return []
     charts = []
-    for idx, ind in enumerate(by_child[0][1]):
+    for idx, ind in enumerate(groups[0][1]):
         if ind.denominator is None:
             continue
-        points = [
-            (org.name[:6], float(rows[idx].rate or Decimal(0)))
-            for org, rows in by_child
-            if rows[idx].denominator
-        ]
-        if points:
-            charts.append(bar_chart(points, unit="%", title=ind.label, maximum=100))
+        if chart := rate_chart([(label, rows[idx]) for label, rows in groups], title=ind.label):
+            charts.append(chart)
     return charts
+
+
+def amount_chart(points: list[tuple[str, Decimal]], *, title: str = "") -> Chart:
+    """Money in 万元 (ten thousand yuan), two decimals: exact sums, rounded only to draw."""
+    return bar_chart(
+        [(label, float((v / 10000).quantize(Decimal("0.01")))) for label, v in points],
+        unit="万",
+        title=title,
+    )

@@ -22,8 +22,8 @@ DONE = (S.REPLIED, S.REVISITED, S.CLOSED)
 class Indicator:
     key: str
     label: str
-    numerator: int
-    denominator: int | None  # None: a count, not a rate
+    numerator: int | Decimal  # Decimal for a rate of money (yuan over yuan)
+    denominator: int | Decimal | None  # None: a count, not a rate
     definition: str
 
     @property
