@@ -9,6 +9,7 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from stdnum.cn import ric, uscc
+from stdnum.exceptions import ValidationError
 
 from tongxin.core.exceptions import ApplicationError
 
@@ -162,15 +163,22 @@ def clean_datetime(value: Any, *, field: str, label: str) -> datetime | None:
 
 
 def clean_id_number(value: Any, *, field: str = "id_number") -> str:
-    """A mainland resident ID number (18 characters, GB 11643 check digit), or ''."""
-    text = str(value or "").strip().upper()
+    """A mainland resident ID number (18 characters, a real birth date, GB 11643 check digit),
+    or ''. The region part is not checked: codes change, and people keep their numbers."""
+    text = ric.compact(str(value or "").strip().upper())
     if not text:
         return ""
-    if not ric.is_valid(text):
+    try:
+        if len(text) != 18 or not text[:17].isdigit() or text[-1] != ric.calc_check_digit(text):
+            raise ValueError
+        ric.get_birth_date(text)
+    except (ValueError, ValidationError):
         raise ApplicationError(
-            _("身份证号码无效（应为 18 位，校验位正确）。"), code="invalid_id_number", field=field
-        )
-    return ric.compact(text)
+            _("身份证号码无效（应为 18 位，出生日期和校验位正确）。"),
+            code="invalid_id_number",
+            field=field,
+        ) from None
+    return text
 
 
 def clean_uscc(value: Any, *, field: str = "uscc") -> str:

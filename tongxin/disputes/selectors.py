@@ -23,6 +23,11 @@ from tongxin.orgs.selectors import agency_ids_for_user, scope_q
 ZERO = Decimal("0.00")
 
 
+def cents(value: Decimal | None) -> Decimal:
+    """A money sum to the cent (SQLite returns sums of decimals unscaled)."""
+    return (value or ZERO).quantize(ZERO)
+
+
 @dataclass(frozen=True)
 class DisputeFilter:
     status: str = ""
@@ -130,7 +135,8 @@ def case_totals(*, case: MediationCase) -> CaseTotals:
         row.claims.append(claim)
         row.claimed += claim.amount_claimed or ZERO
         row.agreed += claim.amount_agreed or ZERO
-        row.paid += claim.paid or ZERO  # type: ignore[attr-defined]
+        claim.paid = cents(claim.paid)  # type: ignore[attr-defined]
+        row.paid += claim.paid  # type: ignore[attr-defined]
     workers = list(rows.values())
     return CaseTotals(
         workers=workers,

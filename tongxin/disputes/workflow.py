@@ -101,7 +101,7 @@ TRANSITIONS: dict[str, Transition] = {
         Transition(
             "agency_sign_off",
             _("部门会签"),
-            OPEN,
+            ANY_BUT_REFUSED,  # an agency may confirm the result after the money is paid
             None,
             MEDIATORS | {AGENCY},
             needs=_has_unsigned_agency,

@@ -13,6 +13,7 @@ from tongxin.core import validation
 from tongxin.core.exceptions import ApplicationError
 from tongxin.disputes.claim_types import CLAIM_SPECS
 from tongxin.disputes.models import Agreement, Claim, MediationCase, Payment
+from tongxin.disputes.selectors import cents
 from tongxin.disputes.services.common import claim_of, party_of, workers_of
 
 S = MediationCase.Status
@@ -136,7 +137,7 @@ def _apply_sign_agreement(actor: User, case: MediationCase, p: Data, note: str) 
     draft.claims.update(outcome=Outcome.AGREED)
     if case.status == S.IN_MEDIATION:
         case.status = S.AGREEMENT_EFFECTIVE
-    total = draft.claims.aggregate(t=Sum("amount_agreed"))["t"] or ZERO
+    total = cents(draft.claims.aggregate(t=Sum("amount_agreed"))["t"])
     return {
         "agreement": draft.number,
         "effective_on": draft.effective_on.isoformat(),
@@ -145,7 +146,7 @@ def _apply_sign_agreement(actor: User, case: MediationCase, p: Data, note: str) 
 
 
 def outstanding(claim: Claim) -> Decimal:
-    paid = claim.payments.aggregate(t=Sum("amount"))["t"] or ZERO
+    paid = cents(claim.payments.aggregate(t=Sum("amount"))["t"])
     return (claim.amount_agreed or ZERO) - paid
 
 

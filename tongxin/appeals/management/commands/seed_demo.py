@@ -30,6 +30,8 @@ from tongxin.appeals import deadlines, services
 from tongxin.appeals import demo_data as data
 from tongxin.appeals.models import Difficulty, Nature, WorkOrder
 from tongxin.core.exceptions import ApplicationError
+from tongxin.disputes.demo import seed_disputes, wipe_demo_disputes
+from tongxin.disputes.models import MediationCase
 from tongxin.orgs.models import OrgUnit, PartnerAgency, StaffRole
 from tongxin.orgs.services import org_upsert, staff_create
 from tongxin.workdays import calendar
@@ -722,6 +724,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--orders", type=int, default=3000, help="工单数量（默认 3000）")
         parser.add_argument("--reset", action="store_true", help="删除演示工单后重建")
+        parser.add_argument(
+            "--disputes", type=int, default=60, help="另生成的调解案件数量（默认 60）"
+        )
         parser.add_argument("--seed", type=int, default=12351, help="随机种子（默认 12351）")
         parser.add_argument(
             "--force", action="store_true", help="在 DEBUG 关闭的环境中也运行（慎用）"
@@ -738,19 +743,40 @@ class Command(BaseCommand):
             raise CommandError("--orders 不能为负数。")
         demo = WorkOrder.objects.filter(idempotency_key__startswith=KEY_PREFIX)
         existing = demo.count()
-        if existing >= total and not o["reset"]:
+        if existing and existing >= total and not o["reset"]:
             self.stdout.write(
                 f"演示数据已存在（{existing} 条演示工单），跳过。"
                 f"账号见 README，密码 {data.DEMO_PASSWORD}；重建请用 seed_demo --reset。"
             )
+            self._disputes(count=o["disputes"], seed=o["seed"])
             return
         started = time.monotonic()
+        if o["reset"]:
+            wipe_demo_disputes()  # cases hold on to the work orders they came from
         if o["reset"] and existing:
             self._wipe(demo)
         with transaction.atomic():
             self._tree(reset=o["reset"])
         self._orders(total=total, seed=o["seed"])
+        self._disputes(count=o["disputes"], seed=o["seed"])
         self._summary(time.monotonic() - started)
+
+    def _disputes(self, *, count: int, seed: int) -> None:
+        """The mediation stories and a spread of cases, once (they need the tree and staff)."""
+        if MediationCase.objects.exists():
+            return
+
+        def progress(done: int, total: int) -> None:
+            self.stdout.write(f"\r已生成调解案件 {done}/{total}", ending="")
+            self.stdout.flush()
+
+        cases = seed_disputes(spread=count, seed=seed, progress=progress)
+        self.stdout.write("")
+        counts = Counter(c.status for c in cases)
+        labels = dict(MediationCase.Status.choices)
+        self.stdout.write(
+            "调解案件：" + "，".join(f"{labels[s]} {counts[s]}" for s in labels if counts[s])
+        )
 
     # -- tree, agencies, people --------------------------------------------------------------
     def _wipe(self, demo: Any) -> None:
