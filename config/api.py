@@ -99,6 +99,7 @@ def health(request: HttpRequest) -> dict[str, str]:
 def _mount() -> None:
     from tongxin.appeals.api import public_router, staff_router
     from tongxin.calculators.api import router as laborlaw_router
+    from tongxin.claims.api import router as claims_router
     from tongxin.disputes.api import router as disputes_router
     from tongxin.insights.api import router as insights_router
 
@@ -106,7 +107,8 @@ def _mount() -> None:
     api.add_router("/workorders", staff_router, auth=BearerToken())
     api.add_router("/insights", insights_router, auth=BearerToken())
     api.add_router("/disputes", disputes_router, auth=BearerToken())
-    api.add_router("/laborlaw", laborlaw_router)  # public + rate-limited: see its docstring
+    api.add_router("/claims", claims_router, auth=BearerToken())
+    api.add_router("/laborlaw", laborlaw_router, auth=BearerToken())
 
 
 _mount()

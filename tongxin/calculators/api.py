@@ -8,24 +8,11 @@ from typing import Any
 
 from django.http import HttpRequest
 from ninja import Router
-from ninja.security import HttpBearer
 
 import laborlaw
 from tongxin.calculators import schemas, selectors, services
-from tongxin.orgs.services import api_token_authenticate
 
-
-class StaffToken(HttpBearer):
-    """The staff API token of `tongxin.orgs` (the scheme config/api.py mounts for staff)."""
-
-    def authenticate(self, request: HttpRequest, token: str) -> Any:
-        user = api_token_authenticate(token=token)
-        if user is not None:
-            request.user = user
-        return user
-
-
-router = Router(tags=["laborlaw"], auth=StaffToken())
+router = Router(tags=["laborlaw"])  # mounted with the staff bearer token in config/api.py
 
 
 @router.get("/", response=list[schemas.CalculatorOut])
