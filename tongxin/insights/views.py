@@ -11,6 +11,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from tongxin.core.exceptions import ApplicationError
+from tongxin.core.http import download_response
 from tongxin.core.types import AuthenticatedHttpRequest
 from tongxin.disputes import exports
 from tongxin.disputes.models import Handover
@@ -130,10 +131,8 @@ def dispute_ledger_export(request: AuthenticatedHttpRequest, f: Filters) -> Http
     if f.error:  # a download must not quietly cover another period than the one asked for
         return HttpResponseBadRequest(f.error)
     cases = mediation.cases_in_scope(user=request.user, org=f.org, start=f.start, end=f.end)
-    response = HttpResponse(
-        exports.ledger_xlsx(exports.ledger_cases(cases).iterator(chunk_size=2000)),
+    return download_response(
+        content=exports.ledger_xlsx(exports.ledger_cases(cases).iterator(chunk_size=2000)),
+        filename=f"调解台账-{f.org.code}-{f.start:%Y%m%d}-{f.end:%Y%m%d}.xlsx",
         content_type=XLSX,
     )
-    name = f"disputes-{f.org.code}-{f.start:%Y%m%d}-{f.end:%Y%m%d}.xlsx"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response

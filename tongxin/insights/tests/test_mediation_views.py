@@ -101,7 +101,8 @@ def test_ledger_download_has_the_cohort(mediation_cases, client_for):
     response = client_for("supervisor").get(LEDGER, {"org": "JJ", **PERIOD})
     assert response.status_code == 200
     assert response["Content-Disposition"] == (
-        'attachment; filename="disputes-JJ-20260301-20260430.xlsx"'
+        'attachment; filename="-JJ-20260301-20260430.xlsx"; '
+        "filename*=UTF-8''%E8%B0%83%E8%A7%A3%E5%8F%B0%E8%B4%A6-JJ-20260301-20260430.xlsx"
     )
     sheet = load_workbook(io.BytesIO(response.content)).active
     rows = list(sheet.iter_rows(min_row=2, values_only=True))
