@@ -4,6 +4,7 @@ Staff only: a login with at least one union role. Anyone else gets the login pag
 or a 404 (a login without a role), as elsewhere in the workbench.
 """
 
+import json
 from collections.abc import Callable
 from datetime import date
 from functools import wraps
@@ -62,6 +63,7 @@ def calculator_detail(request: AuthenticatedHttpRequest, name: str) -> HttpRespo
         description, data=request.POST if posted else None, records=records, errors=errors
     )
     ctx = _context(description, facts, params, place, on, errors, result)
+    ctx["claim_link"] = _claim_link(description, source, result)
     if request.htmx and posted:
         return render(request, f"{TEMPLATE}#calculator-body", ctx)
     return render(request, TEMPLATE, ctx)
@@ -78,6 +80,22 @@ def calculator_parameters(request: AuthenticatedHttpRequest, name: str) -> HttpR
     _facts, params = forms.field_views(description, records=records, errors=errors)
     ctx = _context(description, [], params, place, on, errors, None)
     return render(request, f"{TEMPLATE}#jurisdiction-fields", ctx)
+
+
+def _claim_link(
+    description: dict[str, Any], source: QueryDict, result: dict[str, Any] | None
+) -> dict[str, Any] | None:
+    """Opened from a mediation case (`?case=…&worker=…&type=…`): carry the link through the
+    form and, once there is a result, offer to record it as that worker's claim. The case
+    page's own action checks who may do that."""
+    link = {k: source.get(k, "") for k in ("case", "worker", "type")}
+    if not link["case"]:
+        return None
+    if result is not None:
+        inputs, _errors = forms.calculation_inputs(description, source)
+        link["inputs"] = json.dumps(inputs, ensure_ascii=False, default=str)
+        link["place"] = source.get("place", "")
+    return link
 
 
 def _describe(name: str) -> dict[str, Any]:

@@ -1,5 +1,6 @@
 """Page input only: turning the case forms' fields into the services' payloads."""
 
+import json
 import re
 from typing import Any
 
@@ -78,11 +79,11 @@ def application_data(post: QueryDict) -> dict[str, Any]:
 
 
 def transition_payload(post: QueryDict) -> dict[str, Any]:
-    """An action form: lists for multi-selects, `amounts.<claim id>` into one dict and
-    `calc.<input>` into the calculator's inputs."""
+    """An action form: lists for multi-selects, `amounts.<claim id>` into one dict and the
+    calculator page's inputs (JSON) into a dict."""
     # An empty field means "not given" (a change form changes only what was filled in).
     data: dict[str, Any] = {
-        k: v for k, v in post.items() if v != "" and not k.startswith(("amounts.", "calc.", "csrf"))
+        k: v for k, v in post.items() if v != "" and not k.startswith(("amounts.", "csrf"))
     }
     for key in LIST_FIELDS:
         if key in post:
@@ -90,7 +91,11 @@ def transition_payload(post: QueryDict) -> dict[str, Any]:
     data["amounts"] = {
         k.removeprefix("amounts."): v for k, v in post.items() if k.startswith("amounts.") and v
     }
-    calc = {k.removeprefix("calc."): v for k, v in post.items() if k.startswith("calc.") and v}
-    if calc:
-        data["calculator_inputs"] = calc
+    if raw := post.get("calculator_inputs"):  # the calculator page's inputs, as JSON
+        try:
+            data["calculator_inputs"] = json.loads(raw)
+        except ValueError:
+            raise ApplicationError(
+                _("计算器输入无效。"), code="invalid", field="calculator_inputs"
+            ) from None
     return data

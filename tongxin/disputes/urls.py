@@ -9,6 +9,11 @@ urlpatterns = [
     path("<uuid:case_id>/", views.dispute_detail, name="dispute-detail"),
     path("<uuid:case_id>/transition/", views.dispute_transition, name="dispute-transition"),
     path(
+        "<uuid:case_id>/claims/calculator/",
+        views.dispute_claim_calculator,
+        name="dispute-claim-calculator",
+    ),
+    path(
         "<uuid:case_id>/documents/<str:kind>.<str:fmt>",
         views.dispute_document,
         name="dispute-document",

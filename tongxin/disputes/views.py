@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
@@ -213,3 +214,21 @@ def dispute_document(
     return download_response(
         content=doc.content, filename=doc.filename, content_type=doc.content_type
     )
+
+
+@login_required
+def dispute_claim_calculator(request: AuthenticatedHttpRequest, case_id: str) -> HttpResponse:
+    """From the add-claim form to the calculator of the chosen claim type; its result page
+    offers to record the amount, with its breakdown, as the worker's claim."""
+    case = selectors.dispute_get_for_user(user=request.user, case_id=case_id)
+    claim_type = request.GET.get("type", "")
+    calculator = CLAIM_SPECS[claim_type].calculator if claim_type in CLAIM_SPECS else None
+    if calculator is None:
+        ctx = _detail_context(request, case) | {
+            "error": ApplicationError(_("这类请求没有对应的计算器，请直接填写金额。"))
+        }
+        return render(request, "disputes/dispute_detail.html", ctx, status=400)
+    query = urlencode(
+        {"case": case.pk, "worker": request.GET.get("worker", ""), "type": claim_type}
+    )
+    return redirect(f"{reverse('calculators:calculator-detail', args=[calculator])}?{query}")

@@ -1,6 +1,7 @@
 """The mediator's pages: the case list, the application form (also from a work order), the
 case page with its actions, and what outsiders get."""
 
+import html
 import re
 
 import pytest
@@ -185,3 +186,54 @@ def test_agency_clerk_sees_only_joined_cases(tree, cast, case, agencies, clerks)
     assert clerk.get(f"/disputes/{other.pk}/").status_code == 404
     html = clerk.get(f"/disputes/{case.pk}/").content.decode()
     assert re.findall(r'name="action" value="(\w+)"', html) == ["agency_sign_off"]
+
+
+def test_claim_amount_from_the_calculator_page(client_for, case):
+    handler = client_for("handler")
+    worker = workers(case)[0]
+    # the case page leads to the calculator of the claim type, carrying the case
+    go = handler.get(
+        f"/disputes/{case.pk}/claims/calculator/", {"worker": worker.pk, "type": "severance"}
+    )
+    assert go.status_code == 302
+    assert go["Location"].startswith("/calculators/severance/?case=")
+    page = handler.get(go["Location"]).content.decode()
+    assert f'name="case" value="{case.pk}"' in page
+    # the calculator's result offers to record it; recording keeps the breakdown
+    result = handler.post(
+        go["Location"].split("?")[0],
+        {
+            "case": case.pk,
+            "worker": worker.pk,
+            "type": "severance",
+            "start_date": "2021-03-01",
+            "end_date": "2024-03-10",
+            "termination_ground": "mutual_employer_initiated",
+            "avg_monthly_wage_12m": "9000",
+            "local_avg_monthly_wage": "10000",
+            "local_min_wage": "2420",
+        },
+    ).content.decode()
+    inputs = re.search(r'name="calculator_inputs" value="([^"]+)"', result)
+    assert inputs, "the result page offers to record the claim"
+    recorded = handler.post(
+        f"/disputes/{case.pk}/transition/",
+        {
+            "action": "add_claim",
+            "worker": worker.pk,
+            "type": "severance",
+            "calculator_inputs": html.unescape(inputs[1]),
+        },
+    )
+    assert recorded.status_code == 302
+    claim = case.claims.get(type="severance")
+    assert str(claim.amount_claimed) == "31500.00"
+    assert claim.calculation["result"]["components"]
+
+
+def test_claim_types_without_a_calculator_are_refused(client_for, case):
+    response = client_for("handler").get(
+        f"/disputes/{case.pk}/claims/calculator/", {"type": "bonus"}
+    )
+    assert response.status_code == 400
+    assert "这类请求没有对应的计算器" in response.content.decode()
