@@ -18,11 +18,12 @@ Reports, on ``shared/data/cail2019_labor/train.jsonl`` (never copied into the re
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import tempfile
 import time
-from dataclasses import replace
+from dataclasses import asdict, replace
 from pathlib import Path
 
 os.environ.setdefault("OMP_NUM_THREADS", "1")
@@ -115,6 +116,7 @@ def main() -> None:
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--C", type=float, default=None)
+    ap.add_argument("--ngram-max", type=int, default=None, help="longest character n-gram (<= 4)")
     ap.add_argument("--nb-alpha", type=float, default=None, help="-1 disables NB weighting")
     ap.add_argument("--no-lexicon", action="store_true")
     ap.add_argument(
@@ -130,6 +132,8 @@ def main() -> None:
     config = ModelConfig()
     if args.C is not None:
         config = replace(config, C=args.C)
+    if args.ngram_max is not None:
+        config = replace(config, ngram_max=args.ngram_max)
     if args.nb_alpha is not None:
         config = replace(config, nb_alpha=None if args.nb_alpha < 0 else args.nb_alpha)
     if args.tune_folds is not None:
@@ -173,13 +177,16 @@ def main() -> None:
     jieba_rate = len(texts) / (time.process_time() - t0)
 
     print()
-    print("| per-label F1 (pooled out-of-fold) | code | support | model F1 | fallback F1 |")
-    print("|---|---|---|---|---|")
+    print(
+        "| per-label F1 (pooled out-of-fold) | code | support | model F1 | fallback F1 "
+        "| decided by (full-file model) |"
+    )
+    print("|---|---|---|---|---|---|")
     for lab in LABELS:
         c = pooled.counts[lab]
         print(
             f"| {lab} | {LABEL_TO_CODE[lab]} | {c.tp + c.fn} | {pooled.per_label[lab][2]:.3f} "
-            f"| {lex_full.per_label[lab][2]:.3f} |"
+            f"| {lex_full.per_label[lab][2]:.3f} | {model.info.sources[lab]} |"
         )
     print()
     print("| result | value |")
@@ -203,8 +210,29 @@ def main() -> None:
         ("fallback batch / one at a time (CPU)", f"{lbatch:,.0f} / {lsingle:,.0f} sentences/s"),
         ("jieba segmentation alone (CPU time)", f"{jieba_rate:,.0f} sentences/s"),
     ]
+    rows.append(
+        ("load average (1 min) at the end", f"{os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs")
+    )
     for k, v in rows:
         print(f"| {k} | {v} |")
+    out_dir = Path(__file__).resolve().parent / "results"
+    out_dir.mkdir(exist_ok=True)
+    out = out_dir / time.strftime("claims-cv-%Y%m%d-%H%M%S.json")
+    out.write_text(
+        json.dumps(
+            {
+                "config": asdict(config),
+                "fold_scores": [r.as_dict() for r in per_fold],
+                "pooled": pooled.as_dict(),
+                "fallback_full_file": lex_full.as_dict(),
+                "table": dict(rows),
+            },
+            ensure_ascii=False,
+            indent=1,
+        ),
+        encoding="utf-8",
+    )
+    print(f"\nwritten {out}")
 
 
 if __name__ == "__main__":

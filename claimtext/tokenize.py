@@ -123,6 +123,15 @@ _USER_WORDS: tuple[str, ...] = (
 )
 
 
+def search_words(text: str) -> list[str]:
+    """jieba *search-mode* words of the normalised text, punctuation dropped: long words
+    also yield their dictionary sub-words ("拖欠工资" → 拖欠, 工资, 拖欠工资), so a query
+    and a case that segment a compound differently still share terms."""
+    return [
+        w for w in _tokenizer().lcut_for_search(text, HMM=False) if w not in _PUNCT and w.strip()
+    ]
+
+
 def words(text: str, hmm: bool = False) -> list[str]:
     """jieba words of the *already normalised* text, punctuation dropped.
 

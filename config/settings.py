@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "tongxin.insights",
     "tongxin.calculators",
     "tongxin.disputes",
+    "tongxin.claims",
 ]
 
 MIDDLEWARE = [
@@ -141,6 +142,11 @@ PUBLIC_RATE_LIMIT_PER_MINUTE = env.int("PUBLIC_RATE_LIMIT_PER_MINUTE", default=2
 PUBLIC_FORM_MIN_SECONDS = env.int("PUBLIC_FORM_MIN_SECONDS", default=3)
 ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024
 ATTACHMENT_MAX_FILES = 3
+# Trained claim classifier (`manage.py claims_train`); absent = the statutory lexicon fallback.
+# The similar-case index (`manage.py claims_index`) is written next to it.
+CLAIMS_MODEL_PATH = Path(
+    env.str("CLAIMS_MODEL_PATH", default=str(BASE_DIR / "var" / "claims-model.pkl"))
+)
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 8 * 3600

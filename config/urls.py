@@ -18,6 +18,7 @@ urlpatterns = [
     path("insights/", include("tongxin.insights.urls")),
     path("calculators/", include("tongxin.calculators.urls")),
     path("disputes/", include("tongxin.disputes.urls")),
+    path("claims/", include("tongxin.claims.urls")),
 ]
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

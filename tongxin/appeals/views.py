@@ -12,6 +12,7 @@ from django_htmx.http import HttpResponseClientRedirect
 from tongxin.appeals import antibot, exports, presenters, qrcodes, selectors, services
 from tongxin.appeals.models import Difficulty, Nature, WorkOrder
 from tongxin.appeals.workflow import allowed_transitions
+from tongxin.claims import services as claims_services
 from tongxin.core.exceptions import ApplicationError
 from tongxin.core.masking import mask_phone
 from tongxin.core.ratelimit import rate_limit_exceeded
@@ -222,6 +223,7 @@ def desk_intake(request: AuthenticatedHttpRequest) -> HttpResponse:
                 "admin",
             }:
                 raise ApplicationError("您的岗位不能登记诉求。", code="forbidden", field="org")
+            claim_labels = claims_services.claim_labels_from_form(request.POST)
             order, _created = services.work_order_submit(
                 actor=request.user,
                 org=org,
@@ -229,6 +231,10 @@ def desk_intake(request: AuthenticatedHttpRequest) -> HttpResponse:
                 data=request.POST.dict(),
                 attachments=request.FILES.getlist("attachments"),
             )
+            if claim_labels is not None:
+                claims_services.claim_annotation_confirm(
+                    actor=request.user, order=order, labels=claim_labels
+                )
             answer = request.POST.get("answer_now", "").strip()
             if answer:
                 services.work_order_transition(
