@@ -108,7 +108,7 @@ def _mount() -> None:
     api.add_router("/insights", insights_router, auth=BearerToken())
     api.add_router("/disputes", disputes_router, auth=BearerToken())
     api.add_router("/claims", claims_router, auth=BearerToken())
-    api.add_router("/laborlaw", laborlaw_router)  # public + rate-limited: see its docstring
+    api.add_router("/laborlaw", laborlaw_router, auth=BearerToken())
 
 
 _mount()
