@@ -9,6 +9,7 @@ from tongxin.core.exceptions import ApplicationError
 from tongxin.core.http import download_response
 from tongxin.core.types import AuthenticatedHttpRequest
 from tongxin.disputes import presenters, selectors, services
+from tongxin.disputes.documents import document_render
 from tongxin.disputes.schemas import (
     DisputeDetailOut,
     DisputeIn,
@@ -72,8 +73,6 @@ def dispute_document(
     termination; `number` picks a session or agreement (default: the latest)."""
     case = selectors.dispute_get_for_user(user=request.user, case_id=case_id)
     kind, _dot, fmt = filename.partition(".")
-    from tongxin.disputes.documents import document_render  # TODO(lead): top-level once landed
-
     doc = document_render(case=case, kind=kind, fmt=fmt, number=number)
     return download_response(
         content=doc.content, filename=doc.filename, content_type=doc.content_type

@@ -16,6 +16,7 @@ from tongxin.core.http import download_response
 from tongxin.core.types import AuthenticatedHttpRequest
 from tongxin.disputes import forms, selectors, services
 from tongxin.disputes.claim_types import CLAIM_SPECS
+from tongxin.disputes.documents import document_render
 from tongxin.disputes.models import (
     CaseAgency,
     ClaimType,
@@ -201,8 +202,6 @@ def dispute_document(
     request: AuthenticatedHttpRequest, case_id: str, kind: str, fmt: str
 ) -> HttpResponse:
     case = selectors.dispute_get_for_user(user=request.user, case_id=case_id)
-    from tongxin.disputes.documents import document_render  # TODO(lead): top-level once landed
-
     number = request.GET.get("number", "")
     try:
         doc = document_render(
