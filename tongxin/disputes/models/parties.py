@@ -136,9 +136,7 @@ class Claim(BaseModel):
         related_name="claims",
     )
     # The labour-law calculator's inputs and full breakdown, kept as computed.
-    calculation = models.JSONField(
-        _("计算依据"), null=True, blank=True, encoder=DjangoJSONEncoder
-    )
+    calculation = models.JSONField(_("计算依据"), null=True, blank=True, encoder=DjangoJSONEncoder)
 
     class Meta:
         ordering = ["worker_id", "id"]
