@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tongxin.core.crypto import EncryptedTextField
-from tongxin.core.models import BaseModel
+from tongxin.core.models import BaseModel, TimelineEvent
 
 
 class Category(BaseModel):
@@ -297,7 +297,7 @@ class WorkOrder(BaseModel):
         )
 
 
-class WorkOrderEvent(models.Model):
+class WorkOrderEvent(TimelineEvent):
     """One row of an order's timeline: who did what, when, and why. Append-only."""
 
     class Action(models.TextChoices):
@@ -325,15 +325,6 @@ class WorkOrderEvent(models.Model):
         MEDIATION = "mediation", _("转入调解")
 
     work_order = models.ForeignKey(WorkOrder, on_delete=models.CASCADE, related_name="events")
-    created_at = models.DateTimeField(_("时间"), default=timezone.now, db_index=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("操作人"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
     action = models.CharField(_("操作"), max_length=24, choices=Action.choices)
     from_status = models.CharField(max_length=24, blank=True, choices=WorkOrder.Status.choices)
     to_status = models.CharField(max_length=24, blank=True, choices=WorkOrder.Status.choices)
@@ -345,11 +336,8 @@ class WorkOrderEvent(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    note = models.TextField(_("说明"), blank=True)
-    data = models.JSONField(default=dict, blank=True)
 
-    class Meta:
-        ordering = ["created_at", "id"]
+    class Meta(TimelineEvent.Meta):
         verbose_name = _("工单记录")
         verbose_name_plural = _("工单记录")
 

@@ -1,4 +1,6 @@
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,6 +10,27 @@ class BaseModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+class TimelineEvent(models.Model):
+    """A row of a case's timeline (a work order's, a mediation case's): who did it, when,
+    and why. Append-only; each app adds its record FK, `action` and statuses."""
+
+    created_at = models.DateTimeField(_("时间"), default=timezone.now, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("操作人"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    note = models.TextField(_("说明"), blank=True)
+    data = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["created_at", "id"]
 
 
 class AuditEntry(models.Model):

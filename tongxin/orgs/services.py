@@ -100,6 +100,21 @@ def org_import_rows(*, actor: User | None, rows: Iterable[dict[str, str]]) -> li
     return done
 
 
+def _user(*, username: str, password: str | None, full_name: str) -> User:
+    """The user with this name, created if new; a new user without a password cannot log in
+    until one is set."""
+    user, created = User.objects.get_or_create(
+        username=username, defaults={"first_name": full_name}
+    )
+    if password:
+        user.set_password(password)
+        user.save(update_fields=["password"])
+    elif created:
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+    return user
+
+
 @transaction.atomic
 def staff_create(
     *,
@@ -118,15 +133,7 @@ def staff_create(
             code="staff_role",
             field="role",
         )
-    user, created = User.objects.get_or_create(
-        username=username, defaults={"first_name": full_name}
-    )
-    if password:
-        user.set_password(password)
-        user.save(update_fields=["password"])
-    elif created:
-        user.set_unusable_password()
-        user.save(update_fields=["password"])
+    user = _user(username=username, password=password, full_name=full_name)
     staff_role, _created = StaffRole.objects.get_or_create(user=user, org=org, role=role)
     audit_record(
         actor=actor,
@@ -147,15 +154,7 @@ def agency_staff_create(
     full_name: str = "",
 ) -> AgencyStaff:
     """Create the user if new and attach them to a partner agency (joint mediation)."""
-    user, created = User.objects.get_or_create(
-        username=username, defaults={"first_name": full_name}
-    )
-    if password:
-        user.set_password(password)
-        user.save(update_fields=["password"])
-    elif created:
-        user.set_unusable_password()
-        user.save(update_fields=["password"])
+    user = _user(username=username, password=password, full_name=full_name)
     post, _created = AgencyStaff.objects.get_or_create(user=user, agency=agency)
     audit_record(
         actor=actor,

@@ -182,7 +182,7 @@ def test_worker_appeal_is_accepted_replied_and_rated(live_server, cast, browser,
         staff.reload()
         expect(staff.get_by_text("满意 工会办事很快，谢谢！")).to_be_visible()
         _shot(staff, "8-order-rated")
-        staff.get_by_role("link", name="指标").click()
+        staff.get_by_role("link", name="指标", exact=True).click()
         expect(staff.get_by_role("heading", level=1)).to_contain_text("工单指标")
         _shot(staff, "9-indicators")
 

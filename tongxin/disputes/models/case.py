@@ -5,7 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from tongxin.core.models import BaseModel
+from tongxin.core.models import BaseModel, TimelineEvent
 
 
 class MediationCase(BaseModel):
@@ -187,7 +187,7 @@ class CaseAgency(BaseModel):
         return f"{self.case_id} {self.agency_id} {self.role}"
 
 
-class DisputeEvent(models.Model):
+class DisputeEvent(TimelineEvent):
     """One row of a case's timeline: who did what, when, and why. Append-only."""
 
     class Action(models.TextChoices):
@@ -217,15 +217,6 @@ class DisputeEvent(models.Model):
         CLOSED = "close", _("结案")
 
     case = models.ForeignKey(MediationCase, on_delete=models.CASCADE, related_name="events")
-    created_at = models.DateTimeField(_("时间"), default=timezone.now, db_index=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("操作人"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
     agency = models.ForeignKey(
         "orgs.PartnerAgency",
         verbose_name=_("代表部门"),
@@ -237,11 +228,8 @@ class DisputeEvent(models.Model):
     action = models.CharField(_("操作"), max_length=24, choices=Action.choices)
     from_status = models.CharField(max_length=24, blank=True, choices=MediationCase.Status.choices)
     to_status = models.CharField(max_length=24, blank=True, choices=MediationCase.Status.choices)
-    note = models.TextField(_("说明"), blank=True)
-    data = models.JSONField(default=dict, blank=True)
 
-    class Meta:
-        ordering = ["created_at", "id"]
+    class Meta(TimelineEvent.Meta):
         verbose_name = _("案件记录")
         verbose_name_plural = _("案件记录")
 
