@@ -36,6 +36,9 @@ def test_negation_separates_signed_and_unsigned() -> None:
     clf = LexiconClassifier()
     assert "签订劳动合同" not in clf.predict_one("被告未与原告签订劳动合同。")
     assert "签订劳动合同" in clf.predict_one("2015年双方签订了为期三年的劳动合同。")
+    # a worker says 和/跟 where a judgment says 与
+    for text in ("公司一直没有和我签订劳动合同。", "老板不跟我签劳动合同。"):
+        assert clf.predict_one(text) == ["未签订劳动合同"], text
 
 
 def test_neutral_sentence_has_no_label() -> None:

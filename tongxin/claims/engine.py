@@ -121,9 +121,10 @@ class CaseIndex:
         ok = np.zeros(len(self.paths) + 1, dtype=bool)  # the last slot answers the padding
         for i, p in enumerate(self.paths):
             ok[i] = any(p.startswith(u) for u in user_paths)
-        if self.scope.shape[1] == 0:
-            return np.zeros(len(self.index), dtype=bool)
-        return ok[self.scope].any(axis=1)
+        mask = np.zeros(len(self.index), dtype=bool)
+        for col in range(self.scope.shape[1]):
+            mask |= ok[self.scope[:, col]]
+        return mask
 
     def query(
         self, text: str, k: int, *, user_paths: Sequence[str], exclude: Sequence[str] = ()

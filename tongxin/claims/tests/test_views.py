@@ -23,7 +23,7 @@ def test_desk_form_carries_the_live_suggestion_box(client_for):
     html = client_for("operator").get("/desk/new/?channel=hotline").content.decode()
     assert 'id="claim-suggestions"' in html
     assert 'hx-get="/claims/suggest/"' in html
-    assert "keyup changed delay:600ms from:#description" in html
+    assert "input delay:600ms from:#description" in html
 
 
 def test_suggestions_for_a_description_start_ticked(client_for):
