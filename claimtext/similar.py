@@ -359,7 +359,7 @@ class SimilarCaseIndex:
         if allowed is not None:
             if len(allowed) != len(s):
                 raise ValueError(f"allowed has {len(allowed)} entries, the index {len(s)}")
-            s[~np.asarray(allowed, dtype=bool)] = 0.0
+            s *= np.asarray(allowed, dtype=bool)  # in place: zero the cases not allowed
         want = min(len(s), k + len(exclude))
         top = np.argpartition(-s, want - 1)[:want] if want < len(s) else np.arange(len(s))
         top = top[np.argsort(-s[top], kind="stable")]

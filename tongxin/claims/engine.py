@@ -32,6 +32,7 @@ from claimtext.suggestion import Suggestion
 logger = logging.getLogger(__name__)
 
 CASE_INDEX_FORMAT = "tongxin-claims-case-index-1"
+_MASKS_KEPT = 32
 _LEXICON = LexiconClassifier()
 _lock = threading.Lock()
 _cache: dict[tuple[str, str], tuple[float, Any]] = {}
@@ -100,7 +101,7 @@ def classifier() -> Classifier:
 class CaseIndex:
     """A BM25 index over past cases of every source, plus who may see each case.
 
-    ``index.ids[i]`` is ``"<source>:<id>"``. ``scope[i]`` holds indexes into ``paths``
+    ``index.ids[i]`` is ``"<source>:<id>"``. ``scope[:, i]`` holds indexes into ``paths``
     (padded with ``len(paths)``): the org subtrees whose staff may see case ``i``. A query
     masks out the cases outside the user's subtrees *before* the top-k cut; the source's
     selector then checks the survivors against the database (the index may be older than
@@ -109,21 +110,31 @@ class CaseIndex:
 
     index: SimilarCaseIndex
     paths: list[str]
-    scope: np.ndarray
+    scope: np.ndarray  # (width, n_cases) of np.intp (fancy indexing needs no conversion)
     built_at: float = 0.0
     counts: dict[str, int] = field(default_factory=dict)
+    _masks: dict[tuple[str, ...], np.ndarray] = field(default_factory=dict, repr=False)
 
     def __len__(self) -> int:
         return len(self.index)
 
     def allowed(self, user_paths: Sequence[str]) -> np.ndarray:
-        """Which cases fall inside any of the given org subtrees (path prefixes)."""
-        ok = np.zeros(len(self.paths) + 1, dtype=bool)  # the last slot answers the padding
-        for i, p in enumerate(self.paths):
-            ok[i] = any(p.startswith(u) for u in user_paths)
-        mask = np.zeros(len(self.index), dtype=bool)
-        for col in range(self.scope.shape[1]):
-            mask |= ok[self.scope[:, col]]
+        """Which cases fall inside any of the given org subtrees (path prefixes).
+
+        Masks are kept for the last few distinct scopes: staff of one org ask again and again.
+        """
+        key = tuple(sorted(user_paths))
+        mask = self._masks.get(key)
+        if mask is None:
+            ok = np.zeros(len(self.paths) + 1, dtype=bool)  # the last slot answers the padding
+            for i, p in enumerate(self.paths):
+                ok[i] = p.startswith(key)
+            mask = np.zeros(len(self.index), dtype=bool)
+            for column in self.scope:  # one contiguous row of path ids per scope column
+                mask |= ok[column]
+            if len(self._masks) >= _MASKS_KEPT:
+                self._masks.pop(next(iter(self._masks)))
+            self._masks[key] = mask
         return mask
 
     def query(
@@ -160,7 +171,7 @@ class CaseIndex:
         return cls(
             index=SimilarCaseIndex.from_state(state["index"]),
             paths=list(state["paths"]),
-            scope=np.asarray(state["scope"], dtype=np.int32),
+            scope=np.asarray(state["scope"], dtype=np.intp),
             built_at=float(state["built_at"]),
             counts=dict(state["counts"]),
         )

@@ -29,9 +29,9 @@ def similar_index_build(
 
     index = SimilarCaseIndex().build_iter(cases(), progress=progress)
     width = max((len(s) for s in scopes), default=0)
-    scope = np.full((len(scopes), width), len(paths), dtype=np.int32)  # padding: "no path"
+    scope = np.full((width, len(scopes)), len(paths), dtype=np.intp)  # padding: "no path"
     for i, s in enumerate(scopes):
-        scope[i, : len(s)] = s
+        scope[: len(s), i] = s
     built = engine.CaseIndex(
         index=index,
         paths=list(paths),
