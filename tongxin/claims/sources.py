@@ -16,6 +16,7 @@ from uuid import UUID
 from django.contrib.auth.models import AnonymousUser, User
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from tongxin.appeals.models import WorkOrder
@@ -47,8 +48,15 @@ class CaseView:
 
 
 class CaseSource(Protocol):
-    name: str
-    label: str
+    @property
+    def name(self) -> str:
+        """Key prefix in the index, e.g. "wo"."""
+        ...
+
+    @property
+    def label(self) -> str | Promise:
+        """What the page calls a case of this source, e.g. 工单."""
+        ...
 
     def documents(self) -> Iterator[IndexedCase]:
         """Every past case with an outcome, for the index build (no user scope)."""
