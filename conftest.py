@@ -29,7 +29,10 @@ def _fast_settings(settings, tmp_path):
 def _clear_cache():
     from django.core.cache import cache
 
+    from tongxin.core import refcache
+
     cache.clear()
+    refcache.invalidate_all()  # rules and calendar overrides come fresh from each test's DB
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ class CategoryAdmin(AuditedAdmin):
 
 @admin.register(DeadlineRule)
 class DeadlineRuleAdmin(AuditedAdmin):
+    refcaches = ("deadline-rules",)
     list_display = [
         "org",
         "nature",

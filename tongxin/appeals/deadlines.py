@@ -3,12 +3,11 @@
 import logging
 from datetime import datetime, time, timedelta
 
-from django.db.models import F, Q
 from django.utils import timezone
 
 from tongxin.appeals.models import DeadlineRule, WorkOrder
+from tongxin.core.refcache import RefCache
 from tongxin.orgs.models import OrgUnit
-from tongxin.orgs.selectors import org_ancestors
 from tongxin.workdays.calendar import add_working_days
 
 logger = logging.getLogger(__name__)
@@ -17,32 +16,32 @@ logger = logging.getLogger(__name__)
 _LAST_RESORT = DeadlineRule(accept_working_days=1, finish_working_days=5, urgent_accept_hours=1)
 
 
+def _rules_in_order() -> list[tuple[str, DeadlineRule]]:
+    """Every rule with its org's path ('' for global ones), read once per process (refcache)."""
+    rules = DeadlineRule.objects.select_related("org")
+    return [(r.org.path if r.org else "", r) for r in rules]
+
+
+RULES = RefCache("deadline-rules", _rules_in_order)
+
+
 def rule_for(*, org: OrgUnit, nature: str, difficulty: str, on: datetime) -> DeadlineRule:
-    """The most specific rule in force on `on`: nearest org, then nature, then difficulty."""
+    """The most specific rule in force on `on`: nearest org, then nature, then difficulty.
+    A rule applies to its org's subtree, so its org's path is a prefix of `org.path`."""
     day = timezone.localdate(on)
-    # One query: the ancestors go in as a subquery and each rule brings its org's depth
-    # (this runs on every intake, so a round trip saved is intake throughput gained).
-    rules = DeadlineRule.objects.filter(
-        Q(org__isnull=True) | Q(org__in=org_ancestors(org=org).values("pk")),
-        Q(nature="") | Q(nature=nature),
-        Q(difficulty="") | Q(difficulty=difficulty),
-        Q(effective_to__isnull=True) | Q(effective_to__gte=day),
-        effective_from__lte=day,
-    ).annotate(org_depth=F("org__depth"))
-
-    def specificity(r: DeadlineRule) -> tuple[int, bool, bool, object]:
-        return (
-            r.org_depth if r.org_id else -1,  # type: ignore[attr-defined]
-            bool(r.nature),
-            bool(r.difficulty),
-            r.effective_from,
-        )
-
-    best = max(rules, key=specificity, default=None)
-    if best is None:
+    candidates = [
+        (path.count("/"), bool(r.nature), bool(r.difficulty), r.effective_from, r)
+        for path, r in RULES.get()
+        if org.path.startswith(path)
+        and r.nature in ("", nature)
+        and r.difficulty in ("", difficulty)
+        and r.effective_from <= day
+        and (r.effective_to is None or r.effective_to >= day)
+    ]
+    if not candidates:
         logger.error("No deadline rule for org %s; using the last-resort limits.", org.code)
         return _LAST_RESORT
-    return best
+    return max(candidates, key=lambda c: c[:4])[-1]
 
 
 def end_of_day(day: object) -> datetime:

@@ -52,7 +52,7 @@ class PublicRatingIn(Schema):
 
 
 class WorkOrderListFilter(Schema):
-    status: str = ""
+    status: str = Field("open", description="open（在办，默认）| all | 某一状态")
     category: str = ""
     overdue: bool = False
     org: str = ""

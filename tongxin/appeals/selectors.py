@@ -10,12 +10,15 @@ from django.utils import timezone
 
 from tongxin.appeals.models import Category, WorkOrder, WorkOrderEvent
 from tongxin.core.crypto import keyed_hash
+from tongxin.orgs.models import OrgUnit
 from tongxin.orgs.selectors import scope_q
+
+OPEN = "open"  # the queue: orders still being handled (the workbench's and the API's default)
 
 
 @dataclass(frozen=True)
 class WorkOrderFilter:
-    status: str = ""
+    status: str = ""  # a status, OPEN, or "" / "all" for every status
     category: str = ""
     overdue: bool = False
     org: str = ""  # an org code: that org's subtree (within the user's scope)
@@ -31,14 +34,18 @@ def work_order_list_for_user(
         scope_q(user=user, field="assigned_org") | scope_q(user=user, field="intake_org")
     )
     f = filters or WorkOrderFilter()
-    if f.status:
+    if f.status == OPEN:
+        qs = qs.filter(status__in=WorkOrder.OPEN_STATUSES)
+    elif f.status and f.status != "all":
         qs = qs.filter(status=f.status)
     if f.category:
         qs = qs.filter(Q(category__code=f.category) | Q(category__parent__code=f.category))
     if f.overdue:
         qs = qs.filter(status__in=WorkOrder.RUNNING_STATUSES, due_at__lt=timezone.now())
     if f.org:
-        qs = qs.filter(assigned_org__path__contains=f"/{f.org}/")
+        # A prefix match on the chosen org's path uses the path index (a '%/CODE/%' would not).
+        path = OrgUnit.objects.filter(code=f.org).values_list("path", flat=True).first()
+        qs = qs.filter(assigned_org__path__startswith=path) if path else qs.none()
     if f.channel:
         qs = qs.filter(channel=f.channel)
     if f.q:
@@ -106,3 +113,14 @@ def overdue_board_for_user(*, user: User | AnonymousUser) -> QuerySet[WorkOrder]
 
 def category_list() -> QuerySet[Category]:
     return Category.objects.filter(is_active=True).select_related("parent")
+
+
+def work_order_page(*, orders: QuerySet[WorkOrder], offset: int, limit: int) -> list[WorkOrder]:
+    """One page of a queue in two steps: the ids (the open-queue index answers this alone on
+    PostgreSQL), then those rows by primary key, in the same order."""
+    ids = list(orders.values_list("pk", flat=True)[offset : offset + limit])
+    rows = WorkOrder.objects.filter(pk__in=ids).select_related(
+        "assigned_org", "intake_org", "category__parent"
+    )
+    by_id = {o.pk: o for o in rows}
+    return [by_id[pk] for pk in ids]

@@ -102,7 +102,7 @@ def track_rate(request: HttpRequest, tracking_code: str) -> HttpResponse:
 def _filters(request: HttpRequest) -> selectors.WorkOrderFilter:
     g = request.GET
     return selectors.WorkOrderFilter(
-        status=g.get("status", ""),
+        status=g.get("status", selectors.OPEN),
         category=g.get("category", ""),
         overdue=g.get("overdue") == "1",
         org=g.get("org", ""),

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.db.models import Model
 from django.http import HttpRequest
 
+from tongxin.core import refcache
 from tongxin.core.models import AuditEntry
 from tongxin.core.services import audit_record
 
@@ -11,8 +12,13 @@ from tongxin.core.services import audit_record
 class AuditedAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     """Admin edits of reference data (rules, calendars, catalogue) leave an audit row too."""
 
+    # Reference tables cached in memory (core.refcache) that an edit of this model changes.
+    refcaches: tuple[str, ...] = ()
+
     def save_model(self, request: HttpRequest, obj: Model, form: Any, change: bool) -> None:
         super().save_model(request, obj, form, change)
+        for name in self.refcaches:
+            refcache.invalidate(name)
         audit_record(
             actor=request.user,
             action="admin_change" if change else "admin_add",  # type: ignore[arg-type]
@@ -23,6 +29,15 @@ class AuditedAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     def delete_model(self, request: HttpRequest, obj: Model) -> None:
         audit_record(actor=request.user, action="admin_delete", obj=obj)  # type: ignore[arg-type]
         super().delete_model(request, obj)
+        for name in self.refcaches:
+            refcache.invalidate(name)
+
+    def delete_queryset(self, request: HttpRequest, queryset: Any) -> None:
+        for obj in queryset:
+            audit_record(actor=request.user, action="admin_delete", obj=obj)  # type: ignore[arg-type]
+        super().delete_queryset(request, queryset)
+        for name in self.refcaches:
+            refcache.invalidate(name)
 
 
 @admin.register(AuditEntry)

@@ -6,6 +6,7 @@ from tongxin.orgs.models import AgencyStaff, OrgUnit, PartnerAgency, StaffRole
 
 @admin.register(OrgUnit)
 class OrgUnitAdmin(AuditedAdmin):
+    refcaches = ("deadline-rules",)  # rules are matched by their org's path
     list_display = ["code", "name", "level", "parent", "is_active"]
     list_filter = ["level", "is_active"]
     search_fields = ["code", "name"]

@@ -8,6 +8,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from tongxin.core import refcache
 from tongxin.core.exceptions import ApplicationError
 from tongxin.core.services import audit_record
 from tongxin.orgs.models import AgencyStaff, ApiToken, OrgUnit, PartnerAgency, StaffRole
@@ -43,6 +44,7 @@ def org_upsert(
             child.path = org.path + child.path[len(old_path) :]
             child.depth = child.path.count("/") - 2
             child.save(update_fields=["path", "depth", "updated_at"])
+        refcache.invalidate("deadline-rules")  # rules are matched by their org's path
     audit_record(
         actor=actor,
         action="org_upsert",

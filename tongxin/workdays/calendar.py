@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 import chinese_calendar
 
+from tongxin.core.refcache import RefCache
 from tongxin.workdays.models import CalendarOverride
 
 # The longest run of consecutive days off in any official schedule is 9 (e.g. 春节 2024);
@@ -31,9 +32,16 @@ def _default_is_working_day(day: date) -> bool:
         return day.weekday() < 5
 
 
+def _all_overrides() -> dict[date, bool]:
+    return dict(CalendarOverride.objects.values_list("day", "is_working_day"))
+
+
+# A few dozen rows a year, read on every deadline: kept in memory (see core.refcache).
+OVERRIDES = RefCache("calendar-overrides", _all_overrides)
+
+
 def _overrides(start: date, end: date) -> dict[date, bool]:
-    rows = CalendarOverride.objects.filter(day__gte=start, day__lte=end)
-    return dict(rows.values_list("day", "is_working_day"))
+    return {d: w for d, w in OVERRIDES.get().items() if start <= d <= end}
 
 
 def is_working_day(day: date) -> bool:

@@ -3,6 +3,7 @@ from datetime import date
 from django.contrib.auth.models import User
 from django.db import transaction
 
+from tongxin.core import refcache
 from tongxin.core.services import audit_record
 from tongxin.workdays.models import CalendarOverride
 
@@ -15,6 +16,7 @@ def calendar_override_set(
     row, _created = CalendarOverride.objects.update_or_create(
         day=day, defaults={"is_working_day": is_working_day, "note": note}
     )
+    refcache.invalidate("calendar-overrides")
     audit_record(
         actor=actor,
         action="calendar_override_set",

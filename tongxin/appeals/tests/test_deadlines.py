@@ -172,3 +172,32 @@ def test_2027_deadline_without_and_with_an_override(tree):
         after = submit(tree["town_a"], nature="consult")
     # then the same appeal is due on Monday 01-04
     assert after.due_at == eod(2027, 1, 4)
+
+
+def test_a_rule_edited_in_the_admin_applies_to_the_next_intake(tree, cast, client):
+    # given the rules already in memory from an intake (5 working days for a normal request)
+    before = submit(tree["town_a"])
+    rule = DeadlineRule.objects.get(org=None, nature="", difficulty="normal")
+    # when an admin sets the default limit to 8 working days
+    cast["admin"].is_staff = cast["admin"].is_superuser = True
+    cast["admin"].save()
+    client.force_login(cast["admin"])
+    form = {
+        "nature": "",
+        "difficulty": "",
+        "accept_working_days": rule.accept_working_days,
+        "finish_working_days": 8,
+        "urgent_accept_hours": rule.urgent_accept_hours,
+        "effective_from": rule.effective_from.isoformat(),
+    }
+    response = client.post(f"/admin/appeals/deadlinerule/{rule.pk}/change/", form)
+    assert response.status_code == 302
+    # then the next appeal's deadline follows at once
+    after = submit(tree["town_a"])
+    assert (
+        deadlines.rule_for(
+            org=tree["town_a"], nature="request", difficulty="normal", on=MON
+        ).finish_working_days
+        == 8
+    )
+    assert after.due_at > before.due_at

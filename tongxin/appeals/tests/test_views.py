@@ -286,3 +286,37 @@ def test_org_list_shows_the_subtree(client_for, tree):
     assert "恒兴鞋业工会" in html
     assert "晋江市总工会" not in html
     assert "南安市总工会" not in html
+
+
+def test_the_queue_shows_open_orders_unless_asked_for_all(client_for, tree, cast, queue):
+    # given a closed order older than everything in the queue
+    with time_machine.travel(T0 - timedelta(days=30), tick=False):
+        closed = order_in(S.CLOSED, tree=tree, cast=cast)
+    with time_machine.travel(T0 + timedelta(hours=1), tick=False):
+        default = _codes(client_for("supervisor").get("/workbench/").content.decode())
+        everything = _codes(
+            client_for("supervisor").get("/workbench/", {"status": "all"}).content.decode()
+        )
+    # then the default queue leaves it out, "all" puts it first (earliest deadline)
+    assert closed.tracking_code not in default
+    assert everything[0] == closed.tracking_code
+    assert len(everything) == len(default) + 1
+
+
+def test_api_queue_defaults_to_open_orders(api_for, tree, cast, queue):
+    closed = order_in(S.CLOSED, tree=tree, cast=cast)
+    client = api_for("supervisor")
+    open_codes = [r["tracking_code"] for r in client.get("/api/v1/workorders").json()["results"]]
+    all_codes = [
+        r["tracking_code"]
+        for r in client.get("/api/v1/workorders", {"status": "all"}).json()["results"]
+    ]
+    assert closed.tracking_code not in open_codes
+    assert closed.tracking_code in all_codes
+    assert sorted(open_codes) == sorted(q.tracking_code for n, q in queue.items() if n != "other")
+
+
+def test_queue_index_covers_exactly_the_open_statuses():
+    from tongxin.appeals.models import QUEUE_STATUSES
+
+    assert sorted(QUEUE_STATUSES) == sorted(WorkOrder.OPEN_STATUSES)
