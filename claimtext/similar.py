@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import itertools
 import pickle
+from array import array
 from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -116,6 +117,36 @@ ANALYZERS: dict[str, Callable[[str], list[str]]] = {
 
 
 @dataclass(frozen=True)
+class _Rows:
+    """Documents as flat arrays: ``terms[indptr[i]:indptr[i+1]]`` with their counts."""
+
+    indptr: np.ndarray
+    terms: np.ndarray
+    counts: np.ndarray
+
+    @classmethod
+    def empty(cls) -> _Rows:
+        return cls(
+            np.zeros(1, dtype=np.int64), np.zeros(0, dtype=np.int32), np.zeros(0, np.float32)
+        )
+
+    def __len__(self) -> int:
+        return len(self.indptr) - 1
+
+    def lengths(self) -> np.ndarray:
+        """Tokens per document."""
+        row = np.repeat(np.arange(len(self)), np.diff(self.indptr))
+        return np.bincount(row, weights=self.counts, minlength=len(self)).astype(np.float32)
+
+    def concat(self, other: _Rows) -> _Rows:
+        return _Rows(
+            np.concatenate([self.indptr, other.indptr[1:] + self.indptr[-1]]),
+            np.concatenate([self.terms, other.terms]),
+            np.concatenate([self.counts, other.counts]),
+        )
+
+
+@dataclass(frozen=True)
 class Hit:
     id: Hashable
     score: float
@@ -146,7 +177,7 @@ class SimilarCaseIndex:
         self.avglen = 0.0
         self._main = sp.csc_matrix((0, 0), dtype=np.float32)
         self._delta = sp.csc_matrix((0, 0), dtype=np.float32)
-        self._delta_rows: list[tuple[np.ndarray, np.ndarray]] = []
+        self._delta_rows = _Rows.empty()
 
     # -- sizes -------------------------------------------------------------------
     def __len__(self) -> int:
@@ -169,13 +200,16 @@ class SimilarCaseIndex:
         """The index's tokens of one text (jieba words or character bigrams)."""
         return ANALYZERS[self.analyzer](text)
 
-    def _analyze(self, texts: Iterable[str]) -> list[tuple[np.ndarray, np.ndarray]]:
+    def _analyze(self, texts: Iterable[str]) -> _Rows:
         return self._rows(ANALYZERS[self.analyzer](t) for t in texts)
 
-    def _rows(self, token_lists: Iterable[Sequence[str]]) -> list[tuple[np.ndarray, np.ndarray]]:
-        """Term ids and counts per token list, growing the vocabulary."""
+    def _rows(self, token_lists: Iterable[Sequence[str]]) -> _Rows:
+        """Term ids and counts per token list, growing the vocabulary, in flat arrays
+        (no per-document numpy object: 10^6 documents stay a few hundred MB)."""
         vocab = self.vocab
-        out: list[tuple[np.ndarray, np.ndarray]] = []
+        terms = array("i")
+        counts_out = array("f")
+        indptr = array("q", [0])
         for toks in token_lists:
             counts: dict[int, int] = {}
             for tok in toks:
@@ -183,47 +217,39 @@ class SimilarCaseIndex:
                 if tid is None:
                     tid = vocab[tok] = len(vocab)
                 counts[tid] = counts.get(tid, 0) + 1
-            out.append(
-                (
-                    np.fromiter(counts.keys(), dtype=np.int32, count=len(counts)),
-                    np.fromiter(counts.values(), dtype=np.float32, count=len(counts)),
-                )
-            )
-        return out
+            terms.extend(counts.keys())
+            counts_out.extend(counts.values())
+            indptr.append(len(terms))
+        return _Rows(
+            np.frombuffer(indptr, dtype=np.int64).copy(),
+            np.frombuffer(terms, dtype=np.int32).copy(),
+            np.frombuffer(counts_out, dtype=np.float32).copy(),
+        )
 
-    def _weights(self, rows: Sequence[tuple[np.ndarray, np.ndarray]]) -> sp.csc_matrix:
+    def _weights(self, rows: _Rows) -> sp.csc_matrix:
         n_terms = len(self.vocab)
-        lengths = np.array([c.sum() for _, c in rows], dtype=np.float32)
-        indptr = np.zeros(len(rows) + 1, dtype=np.int64)
-        np.cumsum([len(t) for t, _ in rows], out=indptr[1:])
-        if rows:
-            indices = np.concatenate([t for t, _ in rows])
-            tf = np.concatenate([c for _, c in rows])
-        else:
-            indices = np.zeros(0, dtype=np.int32)
-            tf = np.zeros(0, dtype=np.float32)
+        tf = rows.counts
+        lengths = rows.lengths()
         avg = self.avglen or 1.0
         norm = self.k1 * (1.0 - self.b + self.b * lengths / avg)
-        denom = tf + np.repeat(norm, np.diff(indptr))
+        denom = tf + np.repeat(norm, np.diff(rows.indptr))
         data = (tf * (self.k1 + 1.0) / denom).astype(np.float32)
-        m = sp.csr_matrix((data, indices, indptr), shape=(len(rows), n_terms))
+        m = sp.csr_matrix((data, rows.terms, rows.indptr), shape=(len(rows), n_terms))
         return m.tocsc()
 
-    def _grow_df(self, rows: Sequence[tuple[np.ndarray, np.ndarray]]) -> None:
+    def _grow_df(self, rows: _Rows) -> None:
         if len(self.df) < len(self.vocab):
             self.df = np.concatenate(
                 [self.df, np.zeros(len(self.vocab) - len(self.df), dtype=np.int64)]
             )
-        if rows:
-            self.df += np.bincount(
-                np.concatenate([t for t, _ in rows]), minlength=len(self.vocab)
-            ).astype(np.int64)
+        if len(rows.terms):
+            self.df += np.bincount(rows.terms, minlength=len(self.vocab)).astype(np.int64)
 
     def build(self, ids: Sequence[Hashable], texts: Sequence[str]) -> SimilarCaseIndex:
-        """(Re)build from scratch."""
+        """(Re)build from scratch (texts are analysed one at a time)."""
         if len(ids) != len(texts):
             raise ValueError("ids and texts differ in length")
-        return self.build_tokens(ids, [self.analyze(t) for t in texts])
+        return self.build_iter(zip(ids, texts, strict=True))
 
     def build_iter(
         self,
@@ -261,13 +287,12 @@ class SimilarCaseIndex:
         self.ids = list(ids)
         return self._finish_build(self._rows(token_lists))
 
-    def _finish_build(self, rows: Sequence[tuple[np.ndarray, np.ndarray]]) -> SimilarCaseIndex:
+    def _finish_build(self, rows: _Rows) -> SimilarCaseIndex:
         self._grow_df(rows)
-        total = sum(float(c.sum()) for _, c in rows)
-        self.avglen = total / len(rows) if rows else 0.0
+        self.avglen = float(rows.counts.sum()) / len(rows) if len(rows) else 0.0
         self._main = self._weights(rows)
         self._delta = sp.csc_matrix((0, len(self.vocab)), dtype=np.float32)
-        self._delta_rows = []
+        self._delta_rows = _Rows.empty()
         return self
 
     def add(self, ids: Sequence[Hashable], texts: Sequence[str]) -> None:
@@ -280,7 +305,7 @@ class SimilarCaseIndex:
         rows = self._analyze(texts)
         self._grow_df(rows)
         self.ids.extend(ids)
-        self._delta_rows.extend(rows)
+        self._delta_rows = self._delta_rows.concat(rows)
         if len(self._delta_rows) >= max(self.min_merge, self.merge_ratio * self.n_main):
             self.compact()
         else:
@@ -288,7 +313,7 @@ class SimilarCaseIndex:
 
     def compact(self) -> None:
         """Merge the delta into the main postings."""
-        if not self._delta_rows:
+        if not len(self._delta_rows):
             return
         delta = self._weights(self._delta_rows)
         main = self._main
@@ -298,7 +323,7 @@ class SimilarCaseIndex:
             main.resize((main.shape[0], n_terms))
         self._main = sp.vstack([main, delta], format="csc", dtype=np.float32)
         self._delta = sp.csc_matrix((0, n_terms), dtype=np.float32)
-        self._delta_rows = []
+        self._delta_rows = _Rows.empty()
 
     # -- querying ----------------------------------------------------------------
     def idf(self, term_ids: np.ndarray) -> np.ndarray:
