@@ -12,6 +12,7 @@ from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import Sum
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from tongxin.disputes.models import Claim, MediationCase, Payment, SeparationCorrection
 from tongxin.orgs.selectors import agency_ids_for_user, roles_at
@@ -74,7 +75,9 @@ class Transition:
 TRANSITIONS: dict[str, Transition] = {
     t.action: t
     for t in [
-        Transition("accept", _("受理"), frozenset({S.APPLIED}), S.ACCEPTED),
+        Transition(
+            "accept", pgettext_lazy("mediation action", "受理"), frozenset({S.APPLIED}), S.ACCEPTED
+        ),
         Transition("refuse", _("不予受理"), frozenset({S.APPLIED}), S.REFUSED, note_required=True),
         Transition("add_party", _("添加当事人"), EDITABLE, None),
         Transition("change_party", _("修改当事人"), EDITABLE, None),

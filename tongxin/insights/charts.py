@@ -3,6 +3,8 @@
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
+
 from tongxin.insights.indicators import Indicator
 
 
@@ -77,6 +79,6 @@ def amount_chart(points: list[tuple[str, Decimal]], *, title: str = "") -> Chart
     """Money in 万元 (ten thousand yuan), two decimals: exact sums, rounded only to draw."""
     return bar_chart(
         [(label, float((v / 10000).quantize(Decimal("0.01")))) for label, v in points],
-        unit="万",
+        unit=_("万"),
         title=title,
     )

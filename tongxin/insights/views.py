@@ -81,7 +81,7 @@ def work_order_indicators(request: AuthenticatedHttpRequest, f: Filters) -> Http
         **f.context,
         "headline": headline,
         "by_child": by_child,
-        "month_chart": charts.bar_chart([(m, n) for m, n in monthly], unit="件"),
+        "month_chart": charts.bar_chart([(m, n) for m, n in monthly], unit=_("件")),
         "child_charts": charts.rate_charts([(c.name[:6], rows) for c, rows in by_child]),
     }
     return render(request, "insights/workorder_indicators.html", ctx)
@@ -93,7 +93,7 @@ def _mediation_charts(report: mediation.MediationReport) -> dict[str, Any]:
     month_charts = [
         charts.bar_chart(
             [(m, float(f.indicator["applications"].numerator)) for m, f in months],
-            unit="件",
+            unit=_("件"),
             title=_("每月收到的调解申请"),
         ),
         charts.amount_chart(

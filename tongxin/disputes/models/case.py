@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from tongxin.core.models import BaseModel, TimelineEvent
 
@@ -192,7 +193,7 @@ class DisputeEvent(TimelineEvent):
 
     class Action(models.TextChoices):
         OPENED = "open", _("登记申请")
-        ACCEPTED = "accept", _("受理")
+        ACCEPTED = "accept", pgettext_lazy("mediation action", "受理")
         REFUSED = "refuse", _("不予受理")
         PARTY_ADDED = "add_party", _("添加当事人")
         PARTY_CHANGED = "change_party", _("修改当事人")
