@@ -36,7 +36,7 @@ def public_view(order: WorkOrder) -> dict[str, Any]:
     return {
         "tracking_code": order.tracking_code,
         "status": order.status,
-        "status_label": str(order.get_status_display()),
+        "status_label": str(S(order.status).label),  # one lookup, not the whole choices list
         "received_at": order.received_at,
         "due_at": order.due_at,
         "timeline": _timeline(order, with_notes=False),
@@ -45,11 +45,33 @@ def public_view(order: WorkOrder) -> dict[str, Any]:
     }
 
 
+# The columns row_view reads (a queue page loads only these).
+ROW_FIELDS = (
+    "tracking_code",
+    "status",
+    "channel",
+    "category__code",
+    "nature",
+    "difficulty",
+    "assigned_org__code",
+    "intake_org__code",
+    "received_at",
+    "accept_due_at",
+    "due_at",
+    "is_group",
+    "wage_arrears",
+    "emergency",
+    "workers_involved",
+    "phone",
+    "employer_name",
+)
+
+
 def row_view(order: WorkOrder) -> dict[str, Any]:
     return {
         "tracking_code": order.tracking_code,
         "status": order.status,
-        "status_label": str(order.get_status_display()),
+        "status_label": str(S(order.status).label),  # one lookup, not the whole choices list
         "channel": order.channel,
         "category": order.category.code if order.category else None,
         "nature": order.nature,

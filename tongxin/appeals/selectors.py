@@ -115,12 +115,17 @@ def category_list() -> QuerySet[Category]:
     return Category.objects.filter(is_active=True).select_related("parent")
 
 
-def work_order_page(*, orders: QuerySet[WorkOrder], offset: int, limit: int) -> list[WorkOrder]:
+def work_order_page(
+    *, orders: QuerySet[WorkOrder], offset: int, limit: int, fields: tuple[str, ...] = ()
+) -> list[WorkOrder]:
     """One page of a queue in two steps: the ids (the open-queue index answers this alone on
-    PostgreSQL), then those rows by primary key, in the same order."""
+    PostgreSQL), then those rows by primary key, in the same order; `fields` limits the
+    columns loaded to what the caller shows."""
     ids = list(orders.values_list("pk", flat=True)[offset : offset + limit])
     rows = WorkOrder.objects.filter(pk__in=ids).select_related(
-        "assigned_org", "intake_org", "category__parent"
+        "assigned_org", "intake_org", "category"
     )
+    if fields:
+        rows = rows.only(*fields)
     by_id = {o.pk: o for o in rows}
     return [by_id[pk] for pk in ids]

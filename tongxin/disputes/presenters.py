@@ -23,7 +23,7 @@ def row_view(case: MediationCase) -> dict[str, Any]:
         "kind": case.kind,
         "source": case.source,
         "status": case.status,
-        "status_label": case.get_status_display(),
+        "status_label": str(MediationCase.Status(case.status).label),
         "received_on": case.received_on,
         "decision_due_on": case.decision_due_on,
         "mediation_due_on": case.mediation_due_on,
