@@ -18,6 +18,7 @@ setup: $(STAMP)
 run: setup
 	DEBUG=true $(PY) manage.py migrate --noinput
 	DEBUG=true $(PY) manage.py seed_demo
+	DEBUG=true $(PY) manage.py claims_index
 	@echo "同心已就绪：打开 http://127.0.0.1:8000/ ，账号见 README（演示密码 tongxin123）"
 	DEBUG=true $(PY) manage.py runserver 127.0.0.1:8000
 

@@ -103,6 +103,9 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
         }
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# The open-queue index covers extra columns on PostgreSQL; SQLite (development) just ignores
+# them, which is fine there.
+SILENCED_SYSTEM_CHECKS = ["models.W040"]
 
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
@@ -144,9 +147,7 @@ ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024
 ATTACHMENT_MAX_FILES = 3
 # Trained claim classifier (`manage.py claims_train`); absent = the statutory lexicon fallback.
 # The similar-case index (`manage.py claims_index`) is written next to it.
-CLAIMS_MODEL_PATH = Path(
-    env.str("CLAIMS_MODEL_PATH", default=str(BASE_DIR / "var" / "claims-model.pkl"))
-)
+CLAIMS_MODEL_PATH = BASE_DIR / env.str("CLAIMS_MODEL_PATH", default="var/claims-model.pkl")
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 8 * 3600
