@@ -11,11 +11,12 @@ from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from tongxin.appeals.selectors import work_order_get_for_user
+from tongxin.claims import selectors as claim_selectors
 from tongxin.core.exceptions import ApplicationError
 from tongxin.core.http import download_response
 from tongxin.core.types import AuthenticatedHttpRequest
 from tongxin.disputes import forms, selectors, services
-from tongxin.disputes.claim_types import CLAIM_SPECS
+from tongxin.disputes.claim_types import CLAIM_SPECS, claim_types_for_labels
 from tongxin.disputes.documents import document_render
 from tongxin.disputes.models import (
     CaseAgency,
@@ -107,6 +108,7 @@ def _prefill(order: Any) -> dict[str, Any]:
         return {"application_form": "written", "kind": "individual"}
     defaults = services.opening.work_order_defaults(order)
     worker = defaults["parties"][0]
+    types = _claim_types_of(order)
     return {
         "kind": defaults["kind"],
         "application_form": defaults["application_form"],
@@ -114,7 +116,21 @@ def _prefill(order: Any) -> dict[str, Any]:
         "worker_name": worker["name"],
         "worker_phone": worker["phone"],
         "employer_name": order.employer_name,
+        "claim_type": types[0] if types else "",
+        "claim_amount": order.amount_claimed or "",
+        "suggested_types": [ClaimType(t).label for t in types],
     }
+
+
+def _claim_types_of(order: Any) -> list[str]:
+    """Claim types from the order's confirmed claim labels, else from what the classifier
+    reads in its description."""
+    annotation = claim_selectors.claim_annotation_get(order=order)
+    if annotation is not None:
+        labels = annotation.label_names()
+    else:
+        labels = [s.label for s in claim_selectors.claim_suggestions(text=order.description).items]
+    return claim_types_for_labels(labels)
 
 
 def _detail_context(request: AuthenticatedHttpRequest, case: MediationCase) -> dict[str, Any]:

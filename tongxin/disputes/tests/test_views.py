@@ -237,3 +237,15 @@ def test_claim_types_without_a_calculator_are_refused(client_for, case):
     )
     assert response.status_code == 400
     assert "这类请求没有对应的计算器" in response.content.decode()
+
+
+def test_application_from_an_order_suggests_the_claim_from_its_words(client_for, tree):
+    order = submit(
+        tree["town_a"],
+        description="公司拖欠我三个月工资共6000元，一直不发。",
+        amount_claimed="6000",
+    )
+    form = client_for("handler").get("/disputes/new/", {"order": order.tracking_code})
+    html = form.content.decode()
+    assert '<option value="wages" selected>' in html
+    assert 'name="claim_amount" inputmode="decimal" value="6000.00"' in html
