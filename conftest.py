@@ -19,6 +19,9 @@ def _fast_settings(settings, tmp_path):
     settings.PUBLIC_FORM_MIN_SECONDS = 0
     settings.PUBLIC_RATE_LIMIT_PER_MINUTE = 1000
     settings.MEDIA_ROOT = tmp_path / "media"
+    # Each test has its own (absent) claim model and similar-case index, so nothing a
+    # developer trained into var/ leaks in: without a model the lexicon fallback answers.
+    settings.CLAIMS_MODEL_PATH = tmp_path / "claims" / "claims-model.pkl"
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -61,6 +61,14 @@ def similar_case_list_for_user(
     *, user: User | AnonymousUser, order: WorkOrder, k: int = 5
 ) -> SimilarCases:
     """The k past cases most like the order's description that the user may see, best first."""
+    return similar_cases_for_text(user=user, text=order.description, exclude=f"wo:{order.pk}", k=k)
+
+
+def similar_cases_for_text(
+    *, user: User | AnonymousUser, text: str, exclude: str = "", k: int = 5
+) -> SimilarCases:
+    """The k past cases (of every registered source) most like `text` that the user may see,
+    best first; `exclude` is the index key of the case being looked at."""
     index = engine.case_index()
     if index is None:
         return SimilarCases(built_at=None, size=0, results=[])
@@ -68,8 +76,7 @@ def similar_case_list_for_user(
     paths = scope_paths(user=user)
     if not paths:
         return SimilarCases(built_at=built_at, size=len(index), results=[])
-    own = f"wo:{order.pk}"
-    hits = index.query(order.description, k * _OVERFETCH, user_paths=paths, exclude=[own])
+    hits = index.query(text, k * _OVERFETCH, user_paths=paths, exclude=[exclude] if exclude else [])
     wanted: dict[str, list[str]] = {}
     for hit in hits:
         source, _sep, ident = str(hit.id).partition(":")

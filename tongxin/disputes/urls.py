@@ -8,6 +8,7 @@ urlpatterns = [
     path("new/", views.dispute_new, name="dispute-new"),
     path("<uuid:case_id>/", views.dispute_detail, name="dispute-detail"),
     path("<uuid:case_id>/transition/", views.dispute_transition, name="dispute-transition"),
+    path("<uuid:case_id>/similar/", views.dispute_similar, name="dispute-similar"),
     path(
         "<uuid:case_id>/claims/calculator/",
         views.dispute_claim_calculator,

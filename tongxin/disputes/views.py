@@ -247,3 +247,13 @@ def dispute_claim_calculator(request: AuthenticatedHttpRequest, case_id: str) ->
         {"case": case.pk, "worker": request.GET.get("worker", ""), "type": claim_type}
     )
     return redirect(f"{reverse('calculators:calculator-detail', args=[calculator])}?{query}")
+
+
+@login_required
+def dispute_similar(request: AuthenticatedHttpRequest, case_id: str) -> HttpResponse:
+    """The similar past cases panel (htmx), from every source the user may see."""
+    case = selectors.dispute_get_for_user(user=request.user, case_id=case_id)
+    similar = claim_selectors.similar_cases_for_text(
+        user=request.user, text=f"{case.requests}\n{case.facts}", exclude=f"mc:{case.pk}"
+    )
+    return render(request, "claims/order_panels.html#similar-cases", {"similar": similar})

@@ -173,5 +173,5 @@ def test_index_command_indexes_answered_orders(tree, cast):
     index = engine.case_index()
     assert index is not None
     assert len(index) == 2
-    assert index.counts == {"wo": 2}
+    assert index.counts == {"wo": 2, "mc": 0}  # no mediation case has ended
     assert "：2 件（wo 2）" in out
