@@ -174,4 +174,4 @@ def test_index_command_indexes_answered_orders(tree, cast):
     assert index is not None
     assert len(index) == 2
     assert index.counts == {"wo": 2, "mc": 0}  # no mediation case has ended
-    assert "：2 件（wo 2）" in out
+    assert "：2 件（wo 2，mc 0）" in out
