@@ -21,7 +21,9 @@ DIGITS = "零一二三四五六七八九"
 def new_challenge() -> tuple[str, str]:
     """(question text, signed ticket)."""
     a, b = secrets.randbelow(8) + 1, secrets.randbelow(9) + 1
-    ticket = signing.dumps({"t": time.time(), "s": a + b}, salt=_SALT)
+    # The nonce makes every ticket unique: the form's idempotency key is made from it, so
+    # two forms opened at the same instant must not share one.
+    ticket = signing.dumps({"t": time.time(), "s": a + b, "n": secrets.token_hex(8)}, salt=_SALT)
     return _("%(a)s 加 %(b)s 等于几？（填数字）") % {"a": DIGITS[a], "b": DIGITS[b]}, ticket
 
 

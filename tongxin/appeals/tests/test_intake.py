@@ -417,3 +417,11 @@ def test_qr_code_points_at_the_form(tree, rf, settings):
     )
     settings.PUBLIC_BASE_URL = ""
     assert qrcodes.form_url(request=rf.get("/"), org=tree["town_a"]) == "http://testserver/q/JJKFQ/"
+
+
+def test_two_forms_opened_at_the_same_instant_get_different_tickets():
+    from tongxin.appeals import antibot
+
+    with time_machine.travel(datetime(2026, 9, 14, 10, 0, 5, tzinfo=ZoneInfo("UTC")), tick=False):
+        tickets = {antibot.new_challenge()[1] for _ in range(50)}
+    assert len(tickets) == 50
