@@ -16,6 +16,7 @@ setup: $(STAMP)
 
 ## run: set up and start the product with demo data on SQLite (http://127.0.0.1:8000)
 run: setup
+	bash scripts/ensure-system-packages.sh --run
 	DEBUG=true $(PY) manage.py migrate --noinput
 	DEBUG=true $(PY) manage.py seed_demo
 	DEBUG=true $(PY) manage.py claims_index
