@@ -6,7 +6,8 @@
 set -euo pipefail
 mode=${1:-test}
 need=()
-fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk)
+# grep without -q reads all of fc-list: with pipefail, an early exit would look like "missing".
+fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null || need+=(fonts-noto-cjk)
 if [ "$mode" != "--run" ]; then
   command -v chromium >/dev/null 2>&1 || need+=(chromium)
 fi
