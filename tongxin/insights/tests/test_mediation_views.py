@@ -30,7 +30,7 @@ def test_page_shows_the_figures_the_definition_and_the_charts(mediation_cases, c
     assert f'href="{LEDGER}?org=JJ&amp;start=2026-03-01&amp;end=2026-04-30"' in html
     assert '<div class="v">75.00%</div>' in html
     assert '<div class="d">3 / 4 · 调解成功的案件 / 受理的案件</div>' in html
-    assert '<div class="v">197955.17</div>' in html
+    assert '<div class="v">197,955.17</div>' in html
     assert "<th>涉及职工</th><th>处理中</th><th>调解结案</th><th>裁决/判决</th>" in html
     assert (
         '<tr id="handover-arbitration"><td>申请劳动仲裁</td><td>2</td><td>9</td>'
