@@ -249,3 +249,10 @@ def test_application_from_an_order_suggests_the_claim_from_its_words(client_for,
     html = form.content.decode()
     assert '<option value="wages" selected>' in html
     assert 'name="claim_amount" inputmode="decimal" value="6000.00"' in html
+
+
+def test_outsider_gets_404_from_the_claim_calculator_link(client_for, case):
+    response = client_for("outsider").get(
+        f"/disputes/{case.pk}/claims/calculator/", {"type": "severance"}
+    )
+    assert response.status_code == 404
