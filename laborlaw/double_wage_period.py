@@ -35,6 +35,7 @@ class Count:
     partial_days: int
     amount_raw: Decimal
     estimated: bool
+    partial_capped: bool = False  # the partial month came to more than a month's wage
 
 
 def count_months(
@@ -68,4 +69,8 @@ def count_months(
         else:
             days = weekdays_between(partial_from, end)
             estimated = True
-    return Count(months, days, wage * months + wage * days / divisor, estimated)
+    # A month can have more working days than the divisor (23 weekdays > 21.75), but part of
+    # a month is never worth more than the whole month.
+    partial = wage * days / divisor
+    capped = partial > wage
+    return Count(months, days, wage * months + min(partial, wage), estimated, capped)

@@ -329,6 +329,11 @@ def _evaluate(
     if c.partial_days:
         b.cite(J2_6)
         b.flag("unsettled:partial_month_divisor")
+    if c.partial_capped:
+        b.assume(
+            "不足月部分按天折算后超过一个月工资，按一个月工资计 / the partial month, counted "
+            "by days, came to more than a month's wage: one month's wage is used"
+        )
     theoretical = round2(c.amount_raw)
     details = {
         "period_start": period.start,

@@ -202,6 +202,21 @@ EXAMPLES: list[tuple[str, str, dict[str, Any], dict[str, Any]]] = [
         },
         {"full_months": 2, "partial_days": 13, "amount": 22600.00},
     ),
+    # 解释（二）第6条 with a partial month longer than the divisor: start 2008-01-01, left
+    # 2008-12-30 → 2008-02-01..12-30 = 10 full months + December 1–30 with 22 weekdays.
+    # 8,700 / 21.75 × 22 = 8,800 is more than the whole month, so the part counts 8,700:
+    # 10 × 8,700 + 8,700 = 95,700 (never above the 11 months the period can last).
+    (
+        "own-dw-partial-month-capped",
+        "double_wage",
+        {
+            "scenario": "new_hire",
+            "employment_start_date": "2008-01-01",
+            "end_date": "2008-12-30",
+            "monthly_wage": 8700,
+        },
+        {"full_months": 10, "partial_days": 22, "amount": 95700.00},
+    ),
     # 劳动法 第44条: base 6,960 → hourly 40. 10 h × 40 × 150% = 600; rest-day 4 h × 40 × 200%
     # = 320; holiday 3 h × 40 × 300% = 360; total 1,280.
     (
