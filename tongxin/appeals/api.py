@@ -76,11 +76,11 @@ def work_order_list(
     qs = selectors.work_order_list_for_user(
         user=request.user, filters=selectors.WorkOrderFilter(**f)
     )
-    page = selectors.work_order_page(
+    page, count = selectors.work_order_page(
         orders=qs, offset=offset, limit=limit, fields=presenters.ROW_FIELDS
     )
     rows = [presenters.row_view(o) for o in page]
-    return {"count": qs.count(), "limit": limit, "offset": offset, "results": rows}
+    return {"count": count, "limit": limit, "offset": offset, "results": rows}
 
 
 @staff_router.get("/{tracking_code}", response=WorkOrderDetailOut)

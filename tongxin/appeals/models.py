@@ -1,4 +1,5 @@
 import uuid
+from datetime import datetime
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -84,6 +85,17 @@ class DeadlineRule(BaseModel):
         return f"{self.org or '全部'} {self.get_nature_display() or '任意'}/{self.get_difficulty_display() or '任意'}: {self.finish_working_days} 工作日"
 
 
+# Foreign keys that are empty when an order comes in: partial indexes (WHERE … IS NOT NULL)
+# still serve lookups and deletes, and an intake does not write them.
+_MOSTLY_NULL_FKS = (
+    "dispatched_by_org",
+    "handler",
+    "category",
+    "replied_by",
+    "duplicate_of",
+    "transferred_agency",
+)
+
 # Statuses of the open queue (WorkOrder.OPEN_STATUSES; Meta cannot see class attributes).
 QUEUE_STATUSES = [
     "new",
@@ -137,15 +149,28 @@ class WorkOrder(BaseModel):
         NOT_ADOPTED = "not_adopted", _("未采纳")
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    tracking_code = models.CharField(_("查询码"), max_length=12, unique=True)
-    idempotency_key = models.CharField(max_length=80, unique=True, null=True, blank=True)
+    # Uniqueness of these two lives in Meta.constraints: a unique=True CharField also gets a
+    # second, varchar_pattern_ops index on PostgreSQL that nothing here queries.
+    tracking_code = models.CharField(_("查询码"), max_length=12)
+    # NULL, not "", when there is no key: NULLs never collide in the unique constraint.
+    idempotency_key = models.CharField(max_length=80, null=True, blank=True)  # noqa: DJ001
     channel = models.CharField(_("渠道"), max_length=16, choices=Channel.choices)
     status = models.CharField(_("状态"), max_length=24, choices=Status.choices, default=Status.NEW)
+    # Every index is written on each intake, so the foreign keys get no index of their own:
+    # these two lead the composite indexes in Meta, the nullable ones have partial indexes there.
     intake_org = models.ForeignKey(
-        "orgs.OrgUnit", verbose_name=_("受理组织"), on_delete=models.PROTECT, related_name="+"
+        "orgs.OrgUnit",
+        verbose_name=_("受理组织"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,
     )
     assigned_org = models.ForeignKey(
-        "orgs.OrgUnit", verbose_name=_("承办组织"), on_delete=models.PROTECT, related_name="+"
+        "orgs.OrgUnit",
+        verbose_name=_("承办组织"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,
     )
     dispatched_by_org = models.ForeignKey(
         "orgs.OrgUnit",
@@ -154,6 +179,7 @@ class WorkOrder(BaseModel):
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
+        db_index=False,
     )
     handler = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -162,6 +188,7 @@ class WorkOrder(BaseModel):
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
+        db_index=False,
     )
     category = models.ForeignKey(
         Category,
@@ -170,6 +197,7 @@ class WorkOrder(BaseModel):
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
+        db_index=False,
     )
     nature = models.CharField(
         _("性质"), max_length=16, choices=Nature.choices, default=Nature.REQUEST
@@ -185,7 +213,7 @@ class WorkOrder(BaseModel):
     requester_name = models.CharField(_("姓名"), max_length=40, blank=True)
     anonymous = models.BooleanField(_("匿名"), default=False)
     phone = EncryptedTextField(_("联系电话"))
-    phone_hash = models.CharField(max_length=64, db_index=True, editable=False)
+    phone_hash = models.CharField(max_length=64, editable=False)  # indexed in Meta
     phone_last4 = models.CharField(max_length=4, editable=False)
     employer_name = models.CharField(_("用人单位"), max_length=120, blank=True)
     workers_involved = models.PositiveIntegerField(
@@ -217,6 +245,7 @@ class WorkOrder(BaseModel):
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
+        db_index=False,
     )
     solved = models.BooleanField(_("已解决"), null=True, blank=True)
     amount_recovered = models.DecimalField(
@@ -242,6 +271,7 @@ class WorkOrder(BaseModel):
         blank=True,
         on_delete=models.PROTECT,
         related_name="duplicates",
+        db_index=False,
     )
     transferred_agency = models.ForeignKey(
         "orgs.PartnerAgency",
@@ -250,6 +280,7 @@ class WorkOrder(BaseModel):
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
+        db_index=False,
     )
     pending_extension_days = models.PositiveSmallIntegerField(
         _("申请延期（工作日）"), null=True, blank=True
@@ -289,8 +320,21 @@ class WorkOrder(BaseModel):
             ),
             models.Index(fields=["intake_org", "received_at"], name="wo_intake_idx"),
             models.Index(fields=["received_at"], name="wo_received_idx"),
+            models.Index(fields=["phone_hash"], name="wo_phone_idx"),
+            *(
+                models.Index(
+                    fields=[fk], condition=models.Q(**{f"{fk}__isnull": False}), name=f"wo_{fk}_idx"
+                )
+                for fk in _MOSTLY_NULL_FKS
+            ),
         ]
         constraints = [
+            models.UniqueConstraint(fields=["tracking_code"], name="wo_tracking_code_uniq"),
+            models.UniqueConstraint(
+                fields=["idempotency_key"],
+                condition=models.Q(idempotency_key__isnull=False),
+                name="wo_idempotency_key_uniq",
+            ),
             models.CheckConstraint(
                 condition=models.Q(workers_involved__gte=1), name="wo_workers_involved_positive"
             ),
@@ -303,10 +347,13 @@ class WorkOrder(BaseModel):
 
     @property
     def is_overdue(self) -> bool:
+        return WorkOrder.overdue(status=self.status, due_at=self.due_at)
+
+    @staticmethod
+    def overdue(*, status: str, due_at: datetime | None) -> bool:
+        """Past the handling deadline while it runs (also for rows read as plain values)."""
         return (
-            self.status in self.RUNNING_STATUSES
-            and self.due_at is not None
-            and self.due_at < timezone.now()
+            status in WorkOrder.RUNNING_STATUSES and due_at is not None and due_at < timezone.now()
         )
 
     @property

@@ -2,6 +2,7 @@
 
 The public shape carries no personal data and no internal notes."""
 
+from collections.abc import Mapping
 from typing import Any
 
 from django.contrib.auth.models import User
@@ -45,7 +46,7 @@ def public_view(order: WorkOrder) -> dict[str, Any]:
     }
 
 
-# The columns row_view reads (a queue page loads only these).
+# The columns row_view reads, as values() names (a queue page loads only these).
 ROW_FIELDS = (
     "tracking_code",
     "status",
@@ -67,33 +68,45 @@ ROW_FIELDS = (
 )
 
 
-def row_view(order: WorkOrder) -> dict[str, Any]:
+def row_values(order: WorkOrder) -> dict[str, Any]:
+    """An order's ROW_FIELDS, as a queue page reads them with values()."""
+    values: dict[str, Any] = {}
+    for name in ROW_FIELDS:
+        target: Any = order
+        for part in name.split("__"):
+            target = getattr(target, part) if target is not None else None
+        values[name] = target
+    return values
+
+
+def row_view(row: Mapping[str, Any]) -> dict[str, Any]:
+    """A queue row from an order's ROW_FIELDS values (see `row_values`)."""
     return {
-        "tracking_code": order.tracking_code,
-        "status": order.status,
-        "status_label": str(S(order.status).label),  # one lookup, not the whole choices list
-        "channel": order.channel,
-        "category": order.category.code if order.category else None,
-        "nature": order.nature,
-        "difficulty": order.difficulty,
-        "assigned_org": order.assigned_org.code,
-        "intake_org": order.intake_org.code,
-        "received_at": order.received_at,
-        "accept_due_at": order.accept_due_at,
-        "due_at": order.due_at,
-        "is_overdue": order.is_overdue,
-        "is_group": order.is_group,
-        "wage_arrears": order.wage_arrears,
-        "emergency": order.emergency,
-        "workers_involved": order.workers_involved,
-        "phone_masked": mask_phone(order.phone),
-        "employer_name": order.employer_name,
+        "tracking_code": row["tracking_code"],
+        "status": row["status"],
+        "status_label": str(S(row["status"]).label),  # one lookup, not the whole choices list
+        "channel": row["channel"],
+        "category": row["category__code"],
+        "nature": row["nature"],
+        "difficulty": row["difficulty"],
+        "assigned_org": row["assigned_org__code"],
+        "intake_org": row["intake_org__code"],
+        "received_at": row["received_at"],
+        "accept_due_at": row["accept_due_at"],
+        "due_at": row["due_at"],
+        "is_overdue": WorkOrder.overdue(status=row["status"], due_at=row["due_at"]),
+        "is_group": row["is_group"],
+        "wage_arrears": row["wage_arrears"],
+        "emergency": row["emergency"],
+        "workers_involved": row["workers_involved"],
+        "phone_masked": mask_phone(row["phone"]),
+        "employer_name": row["employer_name"],
     }
 
 
 def detail_view(order: WorkOrder, *, user: User) -> dict[str, Any]:
     return {
-        **row_view(order),
+        **row_view(row_values(order)),
         "description": order.description,
         "requester_name": order.requester_name,
         "amount_claimed": order.amount_claimed,

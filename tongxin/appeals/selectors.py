@@ -2,16 +2,16 @@
 
 import hmac
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib.auth.models import AnonymousUser, User
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet, Window
 from django.http import Http404
 from django.utils import timezone
 
 from tongxin.appeals.models import Category, WorkOrder, WorkOrderEvent
 from tongxin.core.crypto import keyed_hash
-from tongxin.orgs.models import OrgUnit
-from tongxin.orgs.selectors import scope_q
+from tongxin.orgs.selectors import org_by_code, scope_paths, scope_q
 
 OPEN = "open"  # the queue: orders still being handled (the workbench's and the API's default)
 
@@ -30,10 +30,20 @@ def work_order_list_for_user(
     *, user: User | AnonymousUser, filters: WorkOrderFilter | None = None
 ) -> QuerySet[WorkOrder]:
     """Orders assigned to, or taken in by, the user's subtrees; queue order (deadline first)."""
-    qs = WorkOrder.objects.filter(
-        scope_q(user=user, field="assigned_org") | scope_q(user=user, field="intake_org")
-    )
     f = filters or WorkOrderFilter()
+    org_path = _org_path(f.org) if f.org else ""
+    if f.org and not org_path:
+        return WorkOrder.objects.none()
+    if org_path and any(org_path.startswith(p) for p in scope_paths(user=user)):
+        # Inside the user's own subtree the scope test (two joins and an OR) is implied by the
+        # org filter; without it PostgreSQL answers from the queue index alone.
+        qs = WorkOrder.objects.filter(assigned_org__path__startswith=org_path)
+    else:
+        qs = WorkOrder.objects.filter(
+            scope_q(user=user, field="assigned_org") | scope_q(user=user, field="intake_org")
+        )
+        if org_path:
+            qs = qs.filter(assigned_org__path__startswith=org_path)
     if f.status == OPEN:
         qs = qs.filter(status__in=WorkOrder.OPEN_STATUSES)
     elif f.status and f.status != "all":
@@ -42,10 +52,6 @@ def work_order_list_for_user(
         qs = qs.filter(Q(category__code=f.category) | Q(category__parent__code=f.category))
     if f.overdue:
         qs = qs.filter(status__in=WorkOrder.RUNNING_STATUSES, due_at__lt=timezone.now())
-    if f.org:
-        # A prefix match on the chosen org's path uses the path index (a '%/CODE/%' would not).
-        path = OrgUnit.objects.filter(code=f.org).values_list("path", flat=True).first()
-        qs = qs.filter(assigned_org__path__startswith=path) if path else qs.none()
     if f.channel:
         qs = qs.filter(channel=f.channel)
     if f.q:
@@ -53,6 +59,12 @@ def work_order_list_for_user(
     return qs.select_related("assigned_org", "intake_org", "category__parent").order_by(
         "due_at", "received_at"
     )
+
+
+def _org_path(code: str) -> str:
+    # A prefix match on the chosen org's path uses the path index (a '%/CODE/%' would not).
+    org = org_by_code(code=code)
+    return org.path if org else ""
 
 
 def work_order_get_for_user(*, user: User | AnonymousUser, tracking_code: str) -> WorkOrder:
@@ -116,16 +128,19 @@ def category_list() -> QuerySet[Category]:
 
 
 def work_order_page(
-    *, orders: QuerySet[WorkOrder], offset: int, limit: int, fields: tuple[str, ...] = ()
-) -> list[WorkOrder]:
-    """One page of a queue in two steps: the ids (the open-queue index answers this alone on
-    PostgreSQL), then those rows by primary key, in the same order; `fields` limits the
-    columns loaded to what the caller shows."""
-    ids = list(orders.values_list("pk", flat=True)[offset : offset + limit])
-    rows = WorkOrder.objects.filter(pk__in=ids).select_related(
-        "assigned_org", "intake_org", "category"
+    *, orders: QuerySet[WorkOrder], offset: int, limit: int, fields: tuple[str, ...]
+) -> tuple[list[dict[str, Any]], int]:
+    """One page of a queue as `fields` values (values() names), and the queue's length.
+    Two steps: the ids with the total as a window count (one pass, which the open-queue index
+    answers alone on PostgreSQL), then those rows by primary key, in the same order. Plain
+    values, not model instances: a page is read on every queue view."""
+    head = list(
+        orders.annotate(total=Window(Count("pk"))).values_list("pk", "total")[
+            offset : offset + limit
+        ]
     )
-    if fields:
-        rows = rows.only(*fields)
-    by_id = {o.pk: o for o in rows}
-    return [by_id[pk] for pk in ids]
+    if not head:
+        return [], (orders.count() if offset else 0)
+    ids = [pk for pk, _total in head]
+    rows = {row["pk"]: row for row in WorkOrder.objects.filter(pk__in=ids).values("pk", *fields)}
+    return [rows[pk] for pk in ids], head[0][1]

@@ -8,6 +8,7 @@ from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
+from tongxin.core.refcache import RefCache
 from tongxin.orgs.models import AgencyStaff, OrgUnit, PartnerAgency, StaffRole
 
 Role = StaffRole.Role
@@ -73,10 +74,27 @@ def org_get_for_user(*, user: User | AnonymousUser, code: str) -> OrgUnit:
     return org
 
 
+# Orgs looked up by code on every intake and queue filter, kept in process memory (see
+# core.refcache; any org edit invalidates it). Filled one code at a time, so a large tree is
+# never loaded whole; unknown codes are not remembered, so a new org is found at once.
+_orgs_by_code: RefCache[dict[str, OrgUnit]] = RefCache("orgs-by-code", dict, ttl=120.0)
+
+
+def org_by_code(*, code: str) -> OrgUnit | None:
+    """The org with this code (active or not), or None. Treat the result as read-only."""
+    known = _orgs_by_code.get()
+    org = known.get(code)
+    if org is None:
+        org = OrgUnit.objects.filter(code=code).first()
+        if org is not None:
+            known[code] = org
+    return org
+
+
 def org_get_public(*, code: str) -> OrgUnit:
     """An active org for the public QR form; 404 if unknown."""
-    org = OrgUnit.objects.filter(code=code, is_active=True).first()
-    if org is None:
+    org = org_by_code(code=code)
+    if org is None or not org.is_active:
         raise Http404
     return org
 

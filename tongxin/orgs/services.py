@@ -1,5 +1,6 @@
 """Writes to the union tree, staff and tokens. Every write leaves an AuditEntry."""
 
+import copy
 import hashlib
 import secrets
 from collections.abc import Iterable
@@ -10,8 +11,10 @@ from django.utils.translation import gettext as _
 
 from tongxin.core import refcache
 from tongxin.core.exceptions import ApplicationError
+from tongxin.core.refcache import RefCache
 from tongxin.core.services import audit_record
 from tongxin.orgs.models import AgencyStaff, ApiToken, OrgUnit, PartnerAgency, StaffRole
+from tongxin.orgs.selectors import agency_ids_for_user, staff_role_list
 
 
 def _place(org: OrgUnit, parent: OrgUnit | None) -> None:
@@ -180,11 +183,28 @@ def api_token_issue(*, actor: User | None, user: User) -> str:
     return token
 
 
+# Token → user with their roles, kept in process memory: the two queries behind it were a
+# third of a queue request. Any save or delete of a token, user, staff role or agency post
+# drops it (orgs.apps): at once in this process and, through the shared cache (REDIS_URL), in
+# the others; without a shared cache the other workers follow within `ttl` seconds.
+_authenticated: RefCache[dict[str, User]] = RefCache("api-tokens", dict, ttl=10.0)
+
+
 def api_token_authenticate(*, token: str) -> User | None:
-    """The active user behind a token, or None."""
-    row = (
-        ApiToken.objects.select_related("user")
-        .filter(key_hash=_hash_token(token), revoked=False, user__is_active=True)
-        .first()
-    )
-    return row.user if row else None
+    """The active user behind a token, or None. Each call gets its own copy of the user."""
+    key = _hash_token(token)
+    known = _authenticated.get()
+    user = known.get(key)
+    if user is None:
+        row = (
+            ApiToken.objects.select_related("user")
+            .filter(key_hash=key, revoked=False, user__is_active=True)
+            .first()
+        )
+        if row is None:
+            return None  # unknown tokens are not remembered: a new one works at once
+        user = row.user
+        staff_role_list(user=user)  # loaded once and kept with the user
+        agency_ids_for_user(user=user)
+        known[key] = user
+    return copy.copy(user)

@@ -1,0 +1,120 @@
+"""The staff queue API: the count and pages come from one windowed query, the org filter
+narrows to a subtree without widening anyone's scope, and org lookups by code stay fresh."""
+
+import pytest
+from django.db import IntegrityError, transaction
+
+from tongxin.appeals.models import WorkOrder
+from tongxin.appeals.tests.builders import order_in
+from tongxin.appeals.tests.factories import submit
+
+S = WorkOrder.Status
+
+
+def _codes(response) -> list[str]:
+    return [r["tracking_code"] for r in response.json()["results"]]
+
+
+def test_count_is_the_whole_queue_on_every_page(api_for, tree):
+    orders = [submit(tree["county_a"]) for _ in range(5)]
+    client = api_for("supervisor")
+
+    first = client.get("/api/v1/workorders", {"limit": 2}).json()
+    last = client.get("/api/v1/workorders", {"limit": 2, "offset": 4}).json()
+    past_the_end = client.get("/api/v1/workorders", {"limit": 2, "offset": 10}).json()
+
+    assert (first["count"], len(first["results"])) == (5, 2)
+    assert (last["count"], len(last["results"])) == (5, 1)
+    assert (past_the_end["count"], past_the_end["results"]) == (5, [])
+    pages = [
+        r["tracking_code"]
+        for offset in (0, 2, 4)
+        for r in client.get("/api/v1/workorders", {"limit": 2, "offset": offset}).json()["results"]
+    ]
+    assert sorted(pages) == sorted(o.tracking_code for o in orders)  # no row twice, none lost
+
+
+def test_an_empty_queue_counts_zero(api_for, tree):
+    body = api_for("outsider").get("/api/v1/workorders").json()
+    assert (body["count"], body["results"]) == (0, [])
+
+
+def test_org_filter_inside_the_scope_keeps_only_that_subtree(api_for, tree, cast):
+    in_park = order_in(S.DISPATCHED, tree=tree, cast=cast)  # assigned to the park JJKFQ
+    at_county = submit(tree["county_a"])
+    client = api_for("supervisor")  # works at county_a, above the park
+
+    park = client.get("/api/v1/workorders", {"org": "JJKFQ"})
+    county = client.get("/api/v1/workorders", {"org": "JJ"})
+
+    assert _codes(park) == [in_park.tracking_code]
+    assert sorted(_codes(county)) == sorted([in_park.tracking_code, at_county.tracking_code])
+
+
+def test_org_filter_above_the_scope_does_not_widen_it(api_for, tree, cast):
+    in_park = order_in(S.DISPATCHED, tree=tree, cast=cast)
+    submit(tree["county_a"])  # assigned to the county, above the handler's park
+
+    handler_view = api_for("handler").get("/api/v1/workorders", {"org": "JJ"}).json()
+    outsider_view = api_for("outsider").get("/api/v1/workorders", {"org": "JJ"}).json()
+
+    assert [r["tracking_code"] for r in handler_view["results"]] == [in_park.tracking_code]
+    assert handler_view["count"] == 1
+    assert (outsider_view["count"], outsider_view["results"]) == (0, [])
+
+
+def test_unknown_org_filter_is_an_empty_queue(api_for, tree):
+    submit(tree["county_a"])
+    body = api_for("supervisor").get("/api/v1/workorders", {"org": "NOPE"}).json()
+    assert (body["count"], body["results"]) == (0, [])
+
+
+def test_a_deactivated_org_stops_taking_appeals_at_once(client, tree):
+    body = {
+        "org": "JJ-HX",
+        "channel": "qr",
+        "description": "拖欠工资两个月",
+        "phone": "13800001234",
+    }
+    assert (
+        client.post("/api/v1/public/appeals", body, content_type="application/json").status_code
+        == 201
+    )
+
+    tree["ent_a"].is_active = False
+    tree["ent_a"].save()  # the cached org must not outlive this save
+
+    refused = client.post("/api/v1/public/appeals", body, content_type="application/json")
+    assert refused.status_code == 400
+    assert refused.json()["field"] == "org"
+    assert WorkOrder.objects.filter(intake_org=tree["ent_a"]).count() == 1
+
+
+def test_a_moved_org_is_filtered_by_its_new_place(api_for, tree, cast):
+    from tongxin.orgs.services import org_upsert
+
+    order = submit(tree["ent_a"])
+    client = api_for("supervisor")
+    assert _codes(client.get("/api/v1/workorders", {"org": "JJ-HX"})) == [order.tracking_code]
+
+    # the enterprise union moves to the other county: its orders leave county_a's queue
+    org_upsert(actor=None, code="JJ-HX", name="恒兴鞋业工会", level="BASE", parent=tree["county_b"])
+
+    assert _codes(client.get("/api/v1/workorders", {"org": "JJ-HX"})) == []
+    outsider = api_for("outsider").get("/api/v1/workorders", {"org": "JJ-HX"})
+    assert _codes(outsider) == [order.tracking_code]
+
+
+def test_tracking_codes_and_idempotency_keys_stay_unique(tree):
+    first = submit(tree["city"])
+    keyed = WorkOrder.objects.get(pk=first.pk)
+    keyed.idempotency_key = "api:k1"
+    keyed.save(update_fields=["idempotency_key"])
+    second = submit(tree["city"])
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        WorkOrder.objects.filter(pk=second.pk).update(tracking_code=first.tracking_code)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        WorkOrder.objects.filter(pk=second.pk).update(idempotency_key="api:k1")
+    submit(tree["city"])  # orders without a key never collide with each other
+    assert WorkOrder.objects.filter(idempotency_key__isnull=True).count() == 2
