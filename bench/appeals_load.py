@@ -766,14 +766,28 @@ def bench_indicators(
         if status != 200:
             raise RuntimeError(f"indicators request failed: {status} {str(payload)[:300]}")
         received = next(i["numerator"] for i in payload["indicators"] if i["key"] == "received")
-        runs.append({"org": org.code, "ms": round(ms, 1), "received": received})
-        log(f"  indicators {org.code} {start}..{end}: {received:,} orders, {ms:.0f} ms")
+        # The first request reads the county's rows from disk or the OS cache (the verdict is
+        # on these); the same request again shows the cost once PostgreSQL holds them.
+        _status, _payload, again_ms = http_json(url, token=token)
+        runs.append(
+            {
+                "org": org.code,
+                "ms": round(ms, 1),
+                "again_ms": round(again_ms, 1),
+                "received": received,
+            }
+        )
+        log(
+            f"  indicators {org.code} {start}..{end}: {received:,} orders, "
+            f"{ms:.0f} ms (again {again_ms:.0f} ms)"
+        )
     times = [r["ms"] for r in runs]
     return {
         "period": [str(start), str(end)],
         "runs": runs,
         "median_ms": round(statistics.median(times), 1),
         "max_ms": max(times),
+        "again_median_ms": round(statistics.median(r["again_ms"] for r in runs), 1),
     }
 
 
@@ -827,6 +841,7 @@ def report(result: dict[str, Any]) -> None:
         f"  {'≤ ' + str(t['indicators_ms']) + ' ms':>22}  "
         f"{verdict(ind['max_ms'] <= t['indicators_ms'])}"
     )
+    log(f"{'  the same request again':<34}{'median ' + str(ind['again_median_ms']) + ' ms':>30}")
     bad = {k: v for k, v in intake["errors"].items() if v} or {}
     if bad or intake["ok"] != intake["requests"]:
         log(f"intake non-2xx / socket errors: codes={intake['codes']} errors={bad}")

@@ -1,7 +1,7 @@
 from typing import Any
 
 from django.http import Http404, HttpRequest
-from ninja import Query, Router
+from ninja import Query, Router, Status
 
 from tongxin.appeals import presenters, selectors, services
 from tongxin.appeals.schemas import (
@@ -29,7 +29,7 @@ def _throttle(request: HttpRequest) -> None:
 
 
 @public_router.post("/appeals", response={201: PublicAppealCreatedOut, 200: PublicAppealCreatedOut})
-def public_appeal_submit(request: HttpRequest, payload: PublicAppealIn) -> tuple[int, Any]:
+def public_appeal_submit(request: HttpRequest, payload: PublicAppealIn) -> Status[Any]:
     _throttle(request)
     key = request.headers.get("Idempotency-Key", "").strip()
     if len(key) > 64:
@@ -45,7 +45,7 @@ def public_appeal_submit(request: HttpRequest, payload: PublicAppealIn) -> tuple
         data=payload.dict(),
         idempotency_key=f"api:{key}" if key else None,
     )
-    return (201 if created else 200), order
+    return Status(201 if created else 200, order)
 
 
 @public_router.get("/appeals/{tracking_code}", response=PublicAppealOut)

@@ -2,7 +2,7 @@ from typing import Any
 from uuid import UUID
 
 from django.http import HttpResponse
-from ninja import Query, Router
+from ninja import Query, Router, Status
 
 from tongxin.appeals.selectors import work_order_get_for_user
 from tongxin.core.exceptions import ApplicationError
@@ -23,7 +23,7 @@ router = Router(tags=["disputes"])
 
 
 @router.post("", response={201: DisputeDetailOut})
-def dispute_open(request: AuthenticatedHttpRequest, payload: DisputeIn) -> tuple[int, Any]:
+def dispute_open(request: AuthenticatedHttpRequest, payload: DisputeIn) -> Status[Any]:
     data = payload.dict(exclude_none=True)
     if code := data.pop("work_order", None):
         order = work_order_get_for_user(user=request.user, tracking_code=code)
@@ -33,7 +33,7 @@ def dispute_open(request: AuthenticatedHttpRequest, payload: DisputeIn) -> tuple
             raise ApplicationError("请填写调解组织代码。", code="required", field="org")
         org = org_get_for_user(user=request.user, code=data.pop("org"))
         case = services.dispute_open(actor=request.user, org=org, data=data)
-    return 201, presenters.detail_view(case, user=request.user)
+    return Status(201, presenters.detail_view(case, user=request.user))
 
 
 @router.get("", response=DisputePageOut)
