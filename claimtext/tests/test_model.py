@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pickle
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -153,3 +154,35 @@ def test_rule_source_is_chosen_when_rule_beats_model() -> None:
     assert m.info.sources["经济性裁员"] == "rule"
     assert m.rule_precision[j] == pytest.approx((3 + 1) / (3 + 2))
     assert m.predict_one("厂里要裁员了。") == ["经济性裁员"]
+
+
+def test_members_are_averaged_into_one_linear_model() -> None:
+    # given two single NB-SVM configurations and the ensemble of both
+    a, b = (2.0, 0.1), (0.5, 0.5)
+    cfg = ModelConfig(min_df=1, threshold_folds=0)
+    one_a = train(SAMPLES, replace(cfg, members=(a,)))
+    one_b = train(SAMPLES, replace(cfg, members=(b,)))
+    # when
+    both = train(SAMPLES, replace(cfg, members=(a, b)))
+    # then its weights, intercepts and margins are the mean of the two models'
+    np.testing.assert_allclose(both.coef, (one_a.coef + one_b.coef) / 2, rtol=1e-5, atol=1e-6)
+    np.testing.assert_allclose(both.intercept, (one_a.intercept + one_b.intercept) / 2, rtol=1e-5)
+    texts = [str(s["text"]) for s in SAMPLES]
+    da, db = one_a.decision_function(texts), one_b.decision_function(texts)
+    active = both.active
+    np.testing.assert_allclose(
+        both.decision_function(texts)[:, active], ((da + db) / 2)[:, active], rtol=1e-4, atol=1e-5
+    )
+    assert not np.allclose(one_a.coef, one_b.coef)
+
+
+def test_plain_svm_member_without_nb_scaling() -> None:
+    # given a member with nb_alpha None (plain linear SVM)
+    m = train(SAMPLES, ModelConfig(min_df=1, threshold_folds=0, members=((0.5, None),)))
+    # then it still learns the training labels
+    assert m.predict_one("请求判令被告支付拖欠工资8000元。") == ["支付工资"]
+
+
+def test_no_members_is_refused() -> None:
+    with pytest.raises(ValueError, match="members"):
+        train(SAMPLES, ModelConfig(min_df=1, members=()))
