@@ -11,7 +11,6 @@ from django.template import Context, Engine
 from django.utils.translation import gettext as _
 from docxtpl import DocxTemplate
 from jinja2 import Environment, StrictUndefined
-from weasyprint import CSS, HTML
 
 from tongxin.core import validation
 from tongxin.core.exceptions import ApplicationError
@@ -97,11 +96,17 @@ def _engine() -> Engine:
     return Engine(dirs=[str(HERE / "templates")], string_if_invalid="")
 
 
+# WeasyPrint takes about a second to import: load it with the first PDF, not with the URLconf
+# that every web worker imports on its first request.
 @cache
-def _print_css() -> CSS:
+def _print_css() -> Any:
+    from weasyprint import CSS
+
     return CSS(filename=str(PRINT_CSS))
 
 
 def _pdf(kind: str, data: dict[str, Any]) -> bytes:
+    from weasyprint import HTML
+
     html = _engine().get_template(f"{kind}.html").render(Context(data))
     return HTML(string=html, base_url=str(HERE)).write_pdf(stylesheets=[_print_css()])
