@@ -2,6 +2,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from ninja import Field, Schema
+from pydantic import BaseModel
 
 
 class PublicAppealIn(Schema):
@@ -62,7 +63,9 @@ class WorkOrderListFilter(Schema):
     offset: int = Field(0, ge=0)
 
 
-class WorkOrderRowOut(Schema):
+# The queue's shapes are plain pydantic models: the presenters hand over dicts, and
+# ninja.Schema's attribute-access wrapper (for model instances) cost ~3 ms per 20-row page.
+class WorkOrderRowOut(BaseModel):
     tracking_code: str
     status: str
     status_label: str
@@ -84,7 +87,7 @@ class WorkOrderRowOut(Schema):
     employer_name: str
 
 
-class WorkOrderPageOut(Schema):
+class WorkOrderPageOut(BaseModel):
     count: int
     limit: int
     offset: int
