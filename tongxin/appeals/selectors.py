@@ -11,8 +11,9 @@ from django.utils import timezone
 
 from tongxin.appeals.models import Category, WorkOrder, WorkOrderEvent
 from tongxin.core.crypto import keyed_hash
-from tongxin.orgs.selectors import org_by_code, scope_paths, scope_q
+from tongxin.orgs.selectors import org_by_code, org_subtree_ids, scope_paths, scope_q
 
+SUBTREE_ID_LIMIT = 500  # a subtree this small is filtered by org ids, a larger one by path
 OPEN = "open"  # the queue: orders still being handled (the workbench's and the API's default)
 
 
@@ -37,7 +38,11 @@ def work_order_list_for_user(
     if org_path and any(org_path.startswith(p) for p in scope_paths(user=user)):
         # Inside the user's own subtree the scope test (two joins and an OR) is implied by the
         # org filter; without it PostgreSQL answers from the queue index alone.
-        qs = WorkOrder.objects.filter(assigned_org__path__startswith=org_path)
+        ids = org_subtree_ids(path=org_path, limit=SUBTREE_ID_LIMIT)
+        if ids is None:
+            qs = WorkOrder.objects.filter(assigned_org__path__startswith=org_path)
+        else:
+            qs = WorkOrder.objects.filter(assigned_org_id__in=ids)
     else:
         qs = WorkOrder.objects.filter(
             scope_q(user=user, field="assigned_org") | scope_q(user=user, field="intake_org")

@@ -16,7 +16,7 @@ def _forget(name: str) -> Any:
 
 # Any save (service, admin, import, shell) may rename, move or deactivate an org, or revoke
 # a token, deactivate a user, change their roles: drop the in-memory copies at once.
-_forget_orgs = _forget("orgs-by-code")
+_forget_orgs = (_forget("orgs-by-code"), _forget("org-subtrees"))
 _forget_tokens = _forget("api-tokens")
 
 
@@ -28,6 +28,7 @@ class OrgsConfig(AppConfig):
         from tongxin.orgs.models import AgencyStaff, ApiToken, OrgUnit, StaffRole
 
         for signal in (post_save, post_delete):
-            signal.connect(_forget_orgs, sender=OrgUnit, weak=False)
+            for receiver in _forget_orgs:
+                signal.connect(receiver, sender=OrgUnit, weak=False)
             for sender in (ApiToken, StaffRole, AgencyStaff, settings.AUTH_USER_MODEL):
                 signal.connect(_forget_tokens, sender=sender, weak=False)

@@ -118,3 +118,35 @@ def test_tracking_codes_and_idempotency_keys_stay_unique(tree):
         WorkOrder.objects.filter(pk=second.pk).update(idempotency_key="api:k1")
     submit(tree["city"])  # orders without a key never collide with each other
     assert WorkOrder.objects.filter(idempotency_key__isnull=True).count() == 2
+
+
+@pytest.mark.parametrize("id_limit", [500, 1], ids=["by-org-ids", "by-path"])
+def test_org_filter_finds_the_same_orders_by_ids_or_by_path(api_for, tree, monkeypatch, id_limit):
+    from tongxin.appeals import selectors
+
+    monkeypatch.setattr(selectors, "SUBTREE_ID_LIMIT", id_limit)
+    in_enterprise = submit(tree["ent_a"])
+    in_park = submit(tree["town_a"])
+    submit(tree["county_a"])  # above the park
+
+    body = api_for("supervisor").get("/api/v1/workorders", {"org": "JJKFQ"}).json()
+
+    assert sorted(r["tracking_code"] for r in body["results"]) == sorted(
+        [in_enterprise.tracking_code, in_park.tracking_code]
+    )
+    assert body["count"] == 2
+
+
+def test_an_org_added_to_a_subtree_is_in_its_queue_at_once(api_for, tree):
+    from tongxin.orgs.services import org_upsert
+
+    client = api_for("supervisor")
+    assert client.get("/api/v1/workorders", {"org": "JJKFQ"}).json()["count"] == 0  # cached
+
+    new_union = org_upsert(
+        actor=None, code="JJ-NEW", name="新建企业工会", level="BASE", parent=tree["town_a"]
+    )
+    order = submit(new_union)
+
+    codes = _codes(client.get("/api/v1/workorders", {"org": "JJKFQ"}))
+    assert codes == [order.tracking_code]
