@@ -1,5 +1,6 @@
 """The one NinjaAPI, mounted at /api/v1/. Errors become JSON that names the field."""
 
+from datetime import UTC, datetime
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -7,6 +8,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.renderers import JSONRenderer
+from ninja.responses import NinjaJSONEncoder
 from ninja.security import HttpBearer
 
 from tongxin.core.exceptions import ApplicationError
@@ -21,7 +24,22 @@ class BearerToken(HttpBearer):
         return user
 
 
+class UtcJSONEncoder(NinjaJSONEncoder):
+    """Every timestamp in UTC ("…Z"). Values read from the database already are; values computed
+    in the request (a new order's deadline, in Beijing time) would otherwise keep +08:00."""
+
+    def default(self, o: Any) -> Any:
+        if isinstance(o, datetime) and o.tzinfo is not None:
+            o = o.astimezone(UTC)
+        return super().default(o)
+
+
+class ApiRenderer(JSONRenderer):
+    encoder_class = UtcJSONEncoder
+
+
 api = NinjaAPI(
+    renderer=ApiRenderer(),
     title="同心 Tongxin API",
     version="1",
     urls_namespace="api",

@@ -356,3 +356,15 @@ def test_phone_is_ciphertext_in_the_database(tree):
     assert decrypt(raw) == "13800001234"
     assert "13800001234" not in phone_hash
     assert last4 == "1234"
+
+
+def test_intake_timestamps_are_all_utc(client, tree):
+    """A new order's deadline is computed in Beijing time; the API still gives it in UTC, like
+    every timestamp it reads back from the database."""
+    body = client.post(
+        "/api/v1/public/appeals",
+        {"org": "JJKFQ", "channel": "qr", "description": "拖欠工资两个月", "phone": "13800001234"},
+        content_type="application/json",
+    ).json()
+    assert body["received_at"].endswith("Z")
+    assert body["due_at"].endswith("Z")
