@@ -3,7 +3,7 @@
 import copy
 import hashlib
 import secrets
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from django.contrib.auth.models import User
 from django.db import transaction
@@ -58,8 +58,14 @@ def org_upsert(
 
 
 @transaction.atomic
-def org_import_rows(*, actor: User | None, rows: Iterable[dict[str, str]]) -> list[OrgUnit]:
-    """Import `code,name,level,parent_code` rows all-or-nothing; parents may come later in the file."""
+def org_import_rows(
+    *,
+    actor: User | None,
+    rows: Iterable[dict[str, str]],
+    progress: Callable[[int, int], None] | None = None,
+) -> list[OrgUnit]:
+    """Import `code,name,level,parent_code` rows all-or-nothing; parents may come later in the
+    file. `progress(done, total)` is called every 100 orgs and at the end."""
     pending = [{k: (v or "").strip() for k, v in row.items()} for row in rows]
     for number, row in enumerate(pending, start=2):
         missing = [f for f in ("code", "name", "level") if not row.get(f)]
@@ -70,8 +76,9 @@ def org_import_rows(*, actor: User | None, rows: Iterable[dict[str, str]]) -> li
                 field=missing[0],
             )
     done: list[OrgUnit] = []
+    total = len(pending)
     while pending:
-        placed = []
+        placed: set[int] = set()  # ids of the rows placed in this pass
         for row in pending:
             parent_code = row.get("parent_code", "")
             parent = OrgUnit.objects.filter(code=parent_code).first() if parent_code else None
@@ -93,7 +100,9 @@ def org_import_rows(*, actor: User | None, rows: Iterable[dict[str, str]]) -> li
                     "msg": exc.message,
                 }
                 raise
-            placed.append(row)
+            placed.add(id(row))
+            if progress and len(done) % 100 == 0:
+                progress(len(done), total)
         if not placed:
             codes = ", ".join(r["code"] for r in pending)
             raise ApplicationError(
@@ -101,7 +110,9 @@ def org_import_rows(*, actor: User | None, rows: Iterable[dict[str, str]]) -> li
                 code="org_import_parent",
                 field="parent_code",
             )
-        pending = [r for r in pending if r not in placed]
+        pending = [r for r in pending if id(r) not in placed]
+    if progress:
+        progress(len(done), total)
     return done
 
 

@@ -44,8 +44,15 @@ class Command(BaseCommand):
             raise CommandError(f"找不到文件：{path}")
         rows = read_rows(path)
         self.stdout.write(f"读取 {len(rows)} 行，导入中……")
+
+        def progress(done: int, total: int) -> None:
+            self.stdout.write(f"\r已导入 {done}/{total}", ending="")
+            self.stdout.flush()
+
         try:
-            orgs = services.org_import_rows(actor=None, rows=rows)
+            orgs = services.org_import_rows(actor=None, rows=rows, progress=progress)
         except ApplicationError as exc:
             raise CommandError(str(exc.message)) from exc
+        finally:
+            self.stdout.write("")
         self.stdout.write(self.style.SUCCESS(f"已导入 {len(orgs)} 个组织。"))
