@@ -29,6 +29,17 @@ def _fast_settings(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """A request in English (browser language, the language cookie) leaves English active in
+    the thread: without this, code a later test calls outside a request would speak English."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _clear_cache():
     from django.core.cache import cache
 
