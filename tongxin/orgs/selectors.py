@@ -91,8 +91,8 @@ def org_by_code(*, code: str) -> OrgUnit | None:
     return org
 
 
-# Ids of the orgs in a subtree, by the subtree's path (same invalidation as above).
-_subtree_ids: RefCache[dict[str, list[int]]] = RefCache("org-subtrees", dict, ttl=120.0)
+# Ids of the orgs in a subtree, by (path, limit) (same invalidation as above).
+_subtree_ids: RefCache[dict[tuple[str, int], list[int]]] = RefCache("org-subtrees", dict, ttl=120.0)
 
 
 def org_subtree_ids(*, path: str, limit: int) -> list[int] | None:
@@ -100,12 +100,12 @@ def org_subtree_ids(*, path: str, limit: int) -> list[int] | None:
     A short id list lets a query filter on the foreign key alone, without joining the orgs
     (on PostgreSQL that also cuts its planning time by two thirds)."""
     known = _subtree_ids.get()
-    ids = known.get(path)
+    ids = known.get((path, limit))
     if ids is None:
         ids = list(
             OrgUnit.objects.filter(path__startswith=path).values_list("id", flat=True)[: limit + 1]
         )
-        known[path] = ids
+        known[(path, limit)] = ids
     return ids if len(ids) <= limit else None
 
 
