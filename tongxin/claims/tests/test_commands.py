@@ -44,28 +44,28 @@ def test_train_then_predict_keeps_every_line_in_order(tmp_path):
     assert "inner fold 2/2" in out
     assert f"已保存 {model_path}" in out
     # and given lines to label (a blank line, extra keys, stale labels)
-    todo = [
+    lines = [
         {"id": "a", "text": "老板拖欠工资不发。", "labels": ["有调解协议"]},
         None,
         {"text": "单位没有跟我签劳动合同。", "sent": 3},
         {"text": "食堂的饭菜不好吃。"},
     ]
-    src = _write_jsonl(tmp_path / "in.jsonl", todo)
+    src = _write_jsonl(tmp_path / "in.jsonl", lines)
     dst = tmp_path / "out.jsonl"
     # when they are predicted
     out = _run("claims_predict", in_path=src, out_path=dst, model=str(model_path))
     # then the same lines come back, same order, labels replaced by the model's prediction
-    texts = [r["text"] for r in todo if r]
+    texts = [r["text"] for r in lines if r]
     predicted = iter(model.predict(texts))
-    want = [None if r is None else {**r, "labels": next(predicted)} for r in todo]
+    want = [None if r is None else {**r, "labels": next(predicted)} for r in lines]
     assert _read_jsonl(dst) == want
     assert "已预测 3/3" in out
 
 
 def test_predict_without_a_model_uses_the_lexicon(tmp_path):
     # given no model file at CLAIMS_MODEL_PATH
-    todo = [{"text": "被告一直未与原告签订书面劳动合同。"}, {"text": "本案现已审理终结。"}]
-    src = _write_jsonl(tmp_path / "in.jsonl", todo)
+    lines = [{"text": "被告一直未与原告签订书面劳动合同。"}, {"text": "本案现已审理终结。"}]
+    src = _write_jsonl(tmp_path / "in.jsonl", lines)
     dst = tmp_path / "out.jsonl"
     # when predicting
     out = _run("claims_predict", in_path=src, out_path=dst)

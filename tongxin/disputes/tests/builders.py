@@ -82,3 +82,24 @@ def signatures(day: date) -> dict[str, str]:
 
 def money(value: str) -> Decimal:
     return Decimal(value)
+
+
+def signed_agreement(
+    handler: User, org: OrgUnit, *, signed_on: date, pay_by: str, terms: str = "条款"
+) -> MediationCase:
+    """A case opened, accepted, heard once and settled in full, signed on `signed_on`
+    (call it with the clock at that day)."""
+    case = open_case(handler, org)
+    act(handler, case, "accept")
+    act(handler, case, "record_session", place="茶室", attendees="双方", statements="陈述")
+    act(
+        handler,
+        case,
+        "draft_agreement",
+        as_claimed=True,
+        facts="事实",
+        terms=terms,
+        performance_method="转账",
+        performance_due_on=pay_by,
+    )
+    return act(handler, case, "sign_agreement", **signatures(signed_on))

@@ -9,7 +9,7 @@ import time_machine
 
 from tongxin.core.exceptions import ApplicationError
 from tongxin.disputes import deadlines
-from tongxin.disputes.tests.builders import act, open_case, signatures
+from tongxin.disputes.tests.builders import act, open_case, signed_agreement
 from tongxin.workdays.services import calendar_override_set
 
 SH = ZoneInfo("Asia/Shanghai")
@@ -74,20 +74,9 @@ def test_case_carries_its_deadlines_from_receipt(tree, cast):
 def test_judicial_confirmation_within_30_days_of_the_agreement(tree, cast, agencies):
     handler = cast["handler"]
     with time_machine.travel(datetime(2026, 9, 1, 9, tzinfo=SH), tick=False):
-        case = open_case(handler, tree["town_a"])
-        act(handler, case, "accept")
-        act(handler, case, "record_session", place="茶室", attendees="双方", statements="陈述")
-        act(
-            handler,
-            case,
-            "draft_agreement",
-            as_claimed=True,
-            facts="事实",
-            terms="条款",
-            performance_method="转账",
-            performance_due_on="2026-12-31",
+        case = signed_agreement(
+            handler, tree["town_a"], signed_on=date(2026, 9, 1), pay_by="2026-12-31"
         )
-        act(handler, case, "sign_agreement", **signatures(date(2026, 9, 1)))
     # 30 days after 09-01 is 10-01, a holiday: the last day is 10-08
     with time_machine.travel(datetime(2026, 10, 9, 9, tzinfo=SH), tick=False):
         with pytest.raises(ApplicationError) as exc:

@@ -9,7 +9,7 @@ import time_machine
 
 from tongxin.core.exceptions import ApplicationError
 from tongxin.disputes.models import MediationCase, SeparationCorrection
-from tongxin.disputes.tests.builders import act, open_case, signatures, workers
+from tongxin.disputes.tests.builders import act, open_case, signed_agreement, workers
 
 S = MediationCase.Status
 SH = ZoneInfo("Asia/Shanghai")
@@ -20,21 +20,13 @@ def agreed(tree, cast, agencies):
     """An agreement to pay 2,300 by 2026-03-09, signed on 03-02."""
     handler = cast["handler"]
     with time_machine.travel(datetime(2026, 3, 2, 9, tzinfo=SH), tick=False):
-        case = open_case(handler, tree["town_a"])
-        act(handler, case, "accept")
-        act(handler, case, "record_session", place="茶室", attendees="双方", statements="陈述")
-        act(
+        return signed_agreement(
             handler,
-            case,
-            "draft_agreement",
-            as_claimed=True,
-            facts="事实",
+            tree["town_a"],
+            signed_on=date(2026, 3, 2),
+            pay_by="2026-03-09",
             terms="一周内支付",
-            performance_method="转账",
-            performance_due_on="2026-03-09",
         )
-        act(handler, case, "sign_agreement", **signatures(date(2026, 3, 2)))
-    return case
 
 
 def test_unperformed_agreement_goes_to_arbitration_then_closes(agreed, cast):
