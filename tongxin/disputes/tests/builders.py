@@ -85,11 +85,17 @@ def money(value: str) -> Decimal:
 
 
 def signed_agreement(
-    handler: User, org: OrgUnit, *, signed_on: date, pay_by: str, terms: str = "条款"
+    handler: User,
+    org: OrgUnit,
+    *,
+    signed_on: date,
+    pay_by: str,
+    terms: str = "条款",
+    **case_data: Any,
 ) -> MediationCase:
-    """A case opened, accepted, heard once and settled in full, signed on `signed_on`
-    (call it with the clock at that day)."""
-    case = open_case(handler, org)
+    """A case (`case_data` as for open_case) accepted, heard once and settled in full,
+    signed on `signed_on` (call it with the clock at that day)."""
+    case = open_case(handler, org, **case_data)
     act(handler, case, "accept")
     act(handler, case, "record_session", place="茶室", attendees="双方", statements="陈述")
     act(

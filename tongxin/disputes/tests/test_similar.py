@@ -4,25 +4,15 @@ only by those who may see them."""
 from django.utils import timezone
 
 from tongxin.claims import indexing, selectors
-from tongxin.disputes.tests.builders import act, open_case, signatures
+from tongxin.disputes.tests.builders import act, open_case, signed_agreement
 
 
 def _performed(cast, org, facts):
     handler = cast["handler"] if org.code == "JJKFQ" else cast["outsider"]
-    case = open_case(handler, org, facts=facts)
-    act(handler, case, "accept")
-    act(handler, case, "record_session", place="茶室", attendees="双方", statements="陈述")
-    act(
-        handler,
-        case,
-        "draft_agreement",
-        as_claimed=True,
-        facts="事实",
-        terms="当场支付",
-        performance_method="现金",
-        performance_due_on=timezone.localdate().isoformat(),
+    today = timezone.localdate()
+    case = signed_agreement(
+        handler, org, signed_on=today, pay_by=today.isoformat(), terms="当场支付", facts=facts
     )
-    act(handler, case, "sign_agreement", **signatures(timezone.localdate()))
     return act(handler, case, "record_payment", all=True)
 
 
