@@ -5,6 +5,7 @@ does not know yet, admins enter the published 放假安排 as overrides (see `wo
 """
 
 from datetime import date, timedelta
+from functools import lru_cache
 
 import chinese_calendar
 
@@ -25,6 +26,9 @@ def package_covers(year: int) -> bool:
     return True
 
 
+# Pure (the package's tables never change in a running process) and on every deadline's path;
+# a day past the package's last year costs a raised exception, so remember the answers.
+@lru_cache(maxsize=8192)
 def _default_is_working_day(day: date) -> bool:
     try:
         return bool(chinese_calendar.is_workday(day))
