@@ -269,6 +269,18 @@ def test_export_opens_in_excel_with_masked_phones(client_for, queue):
         queue[n].tracking_code for n in ("normal", "consult", "hard")
     )
     assert {r[phone] for r in rows[1:]} == {"138****1234"}
+    # and the choice columns show the Chinese labels, as the pages do
+    shown = {r[0]: [r[header.index(h)] for h in ("渠道", "状态", "性质", "难度")] for r in rows[1:]}
+    for name in ("normal", "consult", "hard"):
+        o = queue[name]
+        o.refresh_from_db()
+        assert shown[o.tracking_code] == [
+            o.get_channel_display(),
+            o.get_status_display(),
+            o.get_nature_display(),
+            o.get_difficulty_display(),
+        ]
+    assert shown[queue["normal"].tracking_code][1] == "已签收"
     # Excel has no time zones: the ledger shows Beijing wall-clock time
     received = T0.replace(tzinfo=None)
     assert all(r[header.index("受理时间")] == received for r in rows[1:])
