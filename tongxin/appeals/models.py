@@ -393,7 +393,7 @@ class WorkOrderEvent(TimelineEvent):
 
     class Action(models.TextChoices):
         SUBMITTED = "submitted", _("受理登记")
-        CLASSIFIED = "classified", _("分类")
+        CLASSIFIED = "classify", _("分类")
         DISPATCHED = "dispatch", _("派单")
         ANSWERED = "answer_directly", _("即时答复")
         ACCEPTED = "accept", _("签收")

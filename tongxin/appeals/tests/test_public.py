@@ -221,6 +221,22 @@ def test_tracking_shows_progress_without_personal_data(tree, cast):
         assert value not in text
 
 
+def test_a_classified_order_shows_its_timeline_everywhere(tree, cast, api_for):
+    # given an order that staff classified through the workflow (the event every timeline
+    # lists; its kind was once unknown to the event choices, and every view of it failed)
+    order = order_in(S.DISPATCHED, tree=tree, cast=cast)
+    act(cast["supervisor"], order, "classify", difficulty="hard")
+    # when the worker tracks it, on the API and on the page, and staff open it on the API
+    public = _track(Client(), order.tracking_code, "1234")
+    page = Client().get("/t/", {"code": order.tracking_code, "last4": "1234"})
+    staff = api_for("supervisor").get(f"/api/v1/workorders/{order.tracking_code}")
+    # then each shows the classification with its label
+    assert (public.status_code, page.status_code, staff.status_code) == (200, 200, 200)
+    last = public.json()["timeline"][-1]
+    assert (last["action"], last["action_label"]) == ("classify", "分类")
+    assert "分类" in page.content.decode()
+
+
 def test_tracking_hides_the_reply_until_replied(tree, cast):
     order = order_in(S.IN_PROGRESS, tree=tree, cast=cast)
     data = _track(Client(), order.tracking_code, "1234").json()

@@ -504,3 +504,9 @@ def test_dispatcher_cannot_dispatch_an_order_of_the_city(tree, cast):
         act(cast["dispatcher"], order, "dispatch", to_org="JJKFQ")
     assert exc.value.code == "transition_refused"
     assert _events(order) == 1
+
+
+def test_every_action_is_a_kind_of_timeline_event():
+    # every transition writes an event named after its action, so each action must be one of
+    # the event kinds the timelines can show
+    assert set(TRANSITIONS) <= set(WorkOrderEvent.Action.values)

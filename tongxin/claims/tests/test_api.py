@@ -57,7 +57,7 @@ def test_confirm_then_read_back(tree, api_for):
     assert confirmed["labels"] == ["支付工资", "未签订劳动合同"]
     assert confirmed["confirmed_by"] == "supervisor"
     assert client.get(url).json()["confirmed"] == confirmed
-    assert WorkOrderEvent.objects.filter(work_order=order, action="classified").count() == 1
+    assert WorkOrderEvent.objects.filter(work_order=order, action="classify").count() == 1
 
 
 @pytest.mark.parametrize(

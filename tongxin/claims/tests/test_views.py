@@ -88,7 +88,7 @@ def test_desk_intake_saves_the_ticked_claim_types_when_confirmed(client_for):
     order = WorkOrder.objects.get()
     assert r.status_code == 302
     assert order.claim_annotation.label_names() == ["支付工资", "未签订劳动合同"]
-    assert list(order.events.values_list("action", flat=True)) == ["submitted", "classified"]
+    assert list(order.events.values_list("action", flat=True)) == ["submitted", "classify"]
 
 
 def test_desk_intake_without_confirmation_saves_no_claim_types(client_for):
