@@ -1,5 +1,3 @@
-from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
@@ -20,5 +18,6 @@ urlpatterns = [
     path("disputes/", include("tongxin.disputes.urls")),
     path("claims/", include("tongxin.claims.urls")),
 ]
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# MEDIA_ROOT is never served as such, not even with DEBUG on: uploads are the workers'
+# payslips and contracts, handed out only by views that check the user's scope
+# (appeals:attachment-download).

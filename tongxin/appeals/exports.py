@@ -9,6 +9,7 @@ from openpyxl import Workbook
 
 from tongxin.appeals.models import WorkOrder
 from tongxin.core.masking import mask_phone
+from tongxin.core.xlsx import append_row
 
 HEADERS = [
     "查询码",
@@ -56,7 +57,7 @@ def _choice_labels() -> dict[str, dict[Any, str]]:
 def ledger_xlsx(orders: Iterable[WorkOrder]) -> bytes:
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("工单台账")
-    ws.append(HEADERS)
+    append_row(ws, HEADERS)
     labels = _choice_labels()
 
     def shown(o: WorkOrder, field: str) -> Any:
@@ -64,7 +65,8 @@ def ledger_xlsx(orders: Iterable[WorkOrder]) -> bytes:
         return labels[field].get(value, value)
 
     for o in orders:
-        ws.append(
+        append_row(
+            ws,
             [
                 o.tracking_code,
                 _local(o.received_at),
@@ -88,7 +90,7 @@ def ledger_xlsx(orders: Iterable[WorkOrder]) -> bytes:
                 shown(o, "worker_rating"),
                 o.reopen_count,
                 o.amount_recovered,
-            ]
+            ],
         )
     out = io.BytesIO()
     wb.save(out)

@@ -9,7 +9,7 @@ from django.db.models import Count, Q, QuerySet, Window
 from django.http import Http404
 from django.utils import timezone
 
-from tongxin.appeals.models import Category, WorkOrder, WorkOrderEvent
+from tongxin.appeals.models import Attachment, Category, WorkOrder, WorkOrderEvent
 from tongxin.core.crypto import keyed_hash
 from tongxin.orgs.selectors import org_by_code, org_subtree_ids, scope_paths, scope_q
 
@@ -90,6 +90,17 @@ def work_order_get_for_user(*, user: User | AnonymousUser, tracking_code: str) -
     if order is None:
         raise Http404
     return order
+
+
+def attachment_get_for_user(
+    *, user: User | AnonymousUser, tracking_code: str, attachment_id: int
+) -> Attachment:
+    """An attachment of an order the user may see, else 404 (as for the order itself)."""
+    order = work_order_get_for_user(user=user, tracking_code=tracking_code)
+    attachment = order.attachments.filter(pk=attachment_id).first()
+    if attachment is None:
+        raise Http404
+    return attachment
 
 
 def work_order_get_public(*, tracking_code: str, phone_last4: str) -> WorkOrder:

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import User
+from django.core.files import File
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -35,6 +36,7 @@ ATTACHMENT_SIGNATURES = {
     b"\x89PNG\r\n\x1a\n": "image/png",
     b"%PDF-": "application/pdf",
 }
+ATTACHMENT_SUFFIXES = {"image/jpeg": ".jpg", "image/png": ".png", "application/pdf": ".pdf"}
 
 
 def _tracking_code() -> str:
@@ -90,6 +92,20 @@ def _check_attachments(files: Sequence[UploadedFile]) -> list[tuple[UploadedFile
             )
         checked.append((f, kind))
     return checked
+
+
+def _stored_file(f: UploadedFile, kind: str) -> File:
+    """The upload under a random name with the suffix of its checked content: a path in
+    storage reveals nothing of the worker's file name and cannot be guessed."""
+    return File(f, name=secrets.token_hex(16) + ATTACHMENT_SUFFIXES[kind])
+
+
+def _original_name(f: UploadedFile) -> str:
+    """The name the worker gave (shown and used for downloads), cut to fit its column with
+    its end, the suffix, kept: a browser may send a name of 255 characters."""
+    name = f.name or "file"
+    limit = Attachment._meta.get_field("original_name").max_length or 200
+    return name if len(name) <= limit else name[: limit - 10] + name[-10:]
 
 
 def work_order_submit(
@@ -212,8 +228,8 @@ def _create(
     for f, kind in files:
         Attachment.objects.create(
             work_order=order,
-            file=f,
-            original_name=f.name or "file",
+            file=_stored_file(f, kind),
+            original_name=_original_name(f),
             content_type=kind,
             size=f.size or 0,
         )

@@ -16,6 +16,11 @@ urlpatterns = [
     path("orders/export.xlsx", views.ledger_export, name="ledger-export"),
     path("orders/<str:tracking_code>/", views.order_detail, name="order-detail"),
     path("orders/<str:tracking_code>/transition/", views.order_transition, name="order-transition"),
+    path(
+        "orders/<str:tracking_code>/attachments/<int:attachment_id>/",
+        views.attachment_download,
+        name="attachment-download",
+    ),
     path("orgs/", views.org_list, name="org-list"),
     path("orgs/<str:org_code>/qr.<str:fmt>", views.org_qr, name="org-qr"),
 ]

@@ -2,7 +2,7 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -14,6 +14,7 @@ from tongxin.appeals.models import Difficulty, Nature, WorkOrder
 from tongxin.appeals.workflow import allowed_transitions
 from tongxin.claims import services as claims_services
 from tongxin.core.exceptions import ApplicationError
+from tongxin.core.http import file_download_response
 from tongxin.core.masking import mask_phone
 from tongxin.core.ratelimit import rate_limit_exceeded
 from tongxin.core.types import AuthenticatedHttpRequest
@@ -172,6 +173,22 @@ def _detail_context(request: AuthenticatedHttpRequest, order: WorkOrder) -> dict
 def order_detail(request: AuthenticatedHttpRequest, tracking_code: str) -> HttpResponse:
     order = selectors.work_order_get_for_user(user=request.user, tracking_code=tracking_code)
     return render(request, "appeals/order_detail.html", _detail_context(request, order))
+
+
+@login_required
+def attachment_download(
+    request: AuthenticatedHttpRequest, tracking_code: str, attachment_id: int
+) -> FileResponse:
+    attachment = selectors.attachment_get_for_user(
+        user=request.user, tracking_code=tracking_code, attachment_id=attachment_id
+    )
+    try:
+        file = attachment.file.open("rb")
+    except FileNotFoundError as exc:  # the row outlived its file (a restore without media)
+        raise Http404 from exc
+    return file_download_response(
+        file=file, filename=attachment.original_name, content_type=attachment.content_type
+    )
 
 
 @login_required

@@ -22,6 +22,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from openpyxl import Workbook
 
+from tongxin.core.xlsx import append_row
 from tongxin.disputes.models import Agreement, Claim, Handover, MediationCase, Party, Payment
 
 ZERO = Decimal("0.00")
@@ -134,10 +135,11 @@ def ledger_xlsx(cases: Iterable[MediationCase]) -> bytes:
     """The workbook for cases from `ledger_cases`."""
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("调解台账")
-    ws.append(HEADERS)
+    append_row(ws, HEADERS)
     for c in cases:
         figures: Any = c  # the annotations of annotate_figures
-        ws.append(
+        append_row(
+            ws,
             [
                 c.case_no,
                 c.received_on,
@@ -155,7 +157,7 @@ def ledger_xlsx(cases: Iterable[MediationCase]) -> bytes:
                 figures.first_agreement_on,
                 "、".join(m.get_full_name() or m.username for m in c.mediators.all()),
                 _handovers(c),
-            ]
+            ],
         )
     out = io.BytesIO()
     wb.save(out)

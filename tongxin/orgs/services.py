@@ -119,6 +119,9 @@ def org_import_rows(
 def _user(*, username: str, password: str | None, full_name: str) -> User:
     """The user with this name, created if new; a new user without a password cannot log in
     until one is set."""
+    username = username.strip()
+    if not username:
+        raise ApplicationError(_("用户名不能为空。"), code="username_required", field="username")
     user, created = User.objects.get_or_create(
         username=username, defaults={"first_name": full_name}
     )
@@ -155,7 +158,7 @@ def staff_create(
         actor=actor,
         action="staff_create",
         obj=staff_role,
-        data={"username": username, "org": org.code, "role": role},
+        data={"username": user.username, "org": org.code, "role": role},
     )
     return staff_role
 
@@ -176,7 +179,7 @@ def agency_staff_create(
         actor=actor,
         action="agency_staff_create",
         obj=post,
-        data={"username": username, "agency": agency.code},
+        data={"username": user.username, "agency": agency.code},
     )
     return post
 

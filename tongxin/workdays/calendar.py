@@ -53,19 +53,27 @@ def is_working_day(day: date) -> bool:
     return _default_is_working_day(day) if override is None else override
 
 
+def _window_end(start: date, n: int) -> date:
+    """The end of a search window for n working days after `start`, at most date.max."""
+    try:
+        return start + timedelta(days=n * 2 + _SLACK_DAYS)
+    except OverflowError:
+        return date.max
+
+
 def add_working_days(start: date, n: int) -> date:
     """The date n working days after `start` (start itself not counted); n=0 gives `start`."""
     if n < 0:
         raise ValueError("n must be >= 0")
     if n == 0:
         return start
-    end = start + timedelta(days=n * 2 + _SLACK_DAYS)
+    end = _window_end(start, n)
     overrides = _overrides(start, end)
     day, counted = start, 0
     while counted < n:
-        day += timedelta(days=1)
+        day += timedelta(days=1)  # OverflowError past date.max: no such date exists
         if day > end:  # a very long run of overrides: widen the window
-            end += timedelta(days=n * 2 + _SLACK_DAYS)
+            end = _window_end(end, n)
             overrides.update(_overrides(day, end))
         working = overrides.get(day)
         if working is None:

@@ -161,3 +161,19 @@ def test_the_ledger_takes_three_queries_however_many_cases(ledger_cases, django_
     # cases with their figures, their mediators, their handovers
     with django_assert_num_queries(3):
         exports.ledger_xlsx(exports.ledger_cases(MediationCase.objects.all()))
+
+
+def test_a_formula_typed_as_the_employer_is_text_in_the_ledger(cast, tree):
+    # given a case whose employer was entered as a formula
+    evil = '=HYPERLINK("http://evil","x")'
+    parties = roster(1)
+    parties[0]["name"] = evil
+    open_case(cast["handler"], tree["town_a"], parties=parties)
+    # when the ledger is written
+    content = exports.ledger_xlsx(exports.ledger_cases(MediationCase.objects.all()))
+    # then the employer cell is that text, not a live formula, and the figures stay numbers
+    sheet = load_workbook(io.BytesIO(content)).active
+    employer = sheet.cell(row=2, column=exports.HEADERS.index("用人单位") + 1)
+    assert (employer.value, employer.data_type, employer.quotePrefix) == (evil, "s", True)
+    claimed = sheet.cell(row=2, column=exports.HEADERS.index("请求金额") + 1)
+    assert (claimed.value, claimed.data_type) == (2300, "n")

@@ -1,4 +1,5 @@
-"""The operator commands of the union tree: import_orgs, create_staff, issue_token."""
+"""The operator commands of the union tree: import_orgs, create_staff, create_agency_staff,
+issue_token."""
 
 from io import StringIO
 from pathlib import Path
@@ -84,6 +85,29 @@ def test_import_orgs_names_missing_columns_and_files(db, tmp_path):
         _run("import_orgs", str(tmp_path / "none.csv"))
 
 
+def test_import_orgs_reads_a_gb18030_csv_as_chinese_excel_saves_it(db, tmp_path):
+    # given the tree saved as CSV by Excel or WPS on a Chinese Windows (GBK/GB18030)
+    path = tmp_path / "orgs.csv"
+    path.write_bytes((HEADER + TREE + "JJ-GB,䶮鑫电子厂工会,BASE,JJKFQ\n").encode("gb18030"))
+    # when it is imported
+    out = _run("import_orgs", str(path))
+    # then the Chinese names arrive intact (䶮 exists in GB18030 but not in GBK)
+    assert "已导入 5 个组织" in out
+    names = dict(OrgUnit.objects.values_list("code", "name"))
+    assert (names["QZ"], names["JJ-GB"]) == ("泉州市总工会", "䶮鑫电子厂工会")
+
+
+def test_import_orgs_refuses_a_file_in_no_known_encoding(db, tmp_path):
+    # given bytes that are neither UTF-8 nor GB18030 (a stray 0xFF)
+    path = tmp_path / "orgs.csv"
+    path.write_bytes(HEADER.encode() + b"QZ,\xff\xfe,CITY,\n")
+    # when it is imported, then a clear error and nothing imported
+    with pytest.raises(CommandError) as refused:
+        _run("import_orgs", str(path))
+    assert str(refused.value) == "无法识别文件编码：请将 CSV 另存为 UTF-8 或 GBK（GB18030）编码。"
+    assert OrgUnit.objects.count() == 0
+
+
 def test_create_staff_gives_a_login_with_a_role(db, tree):
     out = _run(
         "create_staff", "--username", "li", "--org", "JJKFQ", "--role", "handler",
@@ -107,6 +131,31 @@ def test_create_staff_refuses_an_unknown_org_or_role(db, tree):
     with pytest.raises(CommandError):
         _run("create_staff", "--username", "li", "--org", "JJKFQ", "--role", "boss")
     assert not User.objects.filter(username="li").exists()
+
+
+@pytest.mark.parametrize("username", ["", "   ", "\t"], ids=["empty", "spaces", "tab"])
+def test_create_staff_refuses_an_empty_username(db, tree, username):
+    # when an admin runs create_staff without a real username
+    with pytest.raises(CommandError) as refused:
+        _run("create_staff", "--username", username, "--org", "JJKFQ", "--role", "admin")
+    assert str(refused.value) == "用户名不能为空。"
+    # then no user, role or audit row is written
+    assert (User.objects.count(), StaffRole.objects.count()) == (0, 0)
+    assert not AuditEntry.objects.filter(action="staff_create").exists()
+
+
+def test_create_agency_staff_refuses_an_empty_username(db, tree):
+    with pytest.raises(CommandError) as refused:
+        _run("create_agency_staff", "--username", " ", "--agency", "JJ-HRSS")
+    assert str(refused.value) == "用户名不能为空。"
+    assert User.objects.count() == 0
+
+
+def test_create_staff_trims_the_username(db, tree):
+    _run("create_staff", "--username", " li ", "--org", "JJKFQ", "--role", "handler")
+
+    assert list(User.objects.values_list("username", flat=True)) == ["li"]
+    assert AuditEntry.objects.get(action="staff_create").data["username"] == "li"
 
 
 def test_issue_token_prints_a_token_the_api_accepts(db, cast):

@@ -107,6 +107,17 @@ def test_workdays_add_command_prints_the_date():
     assert err.getvalue() == ""
 
 
+def test_workdays_add_reaches_the_last_dates_and_the_largest_n():
+    # a result just before date.max is found (the search window stops at date.max)
+    out = StringIO()
+    call_command("workdays", "add", "9999-12-01", "1", stdout=out, stderr=StringIO())
+    assert out.getvalue() == "9999-12-02\n"  # a Thursday
+    # and the largest N allowed is answered (the package's schedule for 2026, then Mon–Fri)
+    out = StringIO()
+    call_command("workdays", "add", "2026-01-01", "10000", stdout=out, stderr=StringIO())
+    assert out.getvalue() == "2064-05-19\n"
+
+
 def test_workdays_add_warns_for_an_uncovered_year():
     out, err = StringIO(), StringIO()
     call_command("workdays", "add", "2027-01-01", "1", stdout=out, stderr=err)
@@ -142,6 +153,9 @@ def test_workdays_set_command_records_an_override_and_audits_it():
         (["add", "2026-13-01", "1"], "日期格式应为 YYYY-MM-DD：2026-13-01"),
         (["add", "2026-09-30", "-1"], "N 不能为负数。"),
         (["set", "yesterday", "off"], "日期格式应为 YYYY-MM-DD：yesterday"),
+        (["add", "9999-12-30", "5"], "结果超出可计算的日期范围（最晚 9999-12-31）。"),
+        (["add", "2026-01-01", "99999999"], "N 不能超过 10000（约 40 年的工作日）。"),
+        (["add", "2026-01-01", "10001"], "N 不能超过 10000（约 40 年的工作日）。"),
     ],
 )
 def test_workdays_command_errors(args, message):

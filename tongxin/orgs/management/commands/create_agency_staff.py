@@ -2,6 +2,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from tongxin.core.commands import service_errors
 from tongxin.orgs import services
 from tongxin.orgs.models import PartnerAgency
 
@@ -15,6 +16,7 @@ class Command(BaseCommand):
         parser.add_argument("--password")
         parser.add_argument("--name", default="", help="姓名")
 
+    @service_errors()
     def handle(self, *args: Any, **o: Any) -> None:
         agency = PartnerAgency.objects.filter(code=o["agency"]).first()
         if agency is None:

@@ -1,8 +1,10 @@
 import csv
+import io
 from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext as _
 
 from tongxin.core.exceptions import ApplicationError
 from tongxin.orgs import services
@@ -10,8 +12,20 @@ from tongxin.orgs import services
 COLUMNS = ("code", "name", "level", "parent_code")
 
 
+def _decode(data: bytes) -> str:
+    """UTF-8 (a BOM is dropped), else GB18030: what Excel and WPS on a Chinese Windows save as
+    "CSV" by default, a superset of GBK and GB2312. Bytes that are neither are refused."""
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise CommandError(_("无法识别文件编码：请将 CSV 另存为 UTF-8 或 GBK（GB18030）编码。"))
+
+
 def read_rows(path: Path) -> list[dict[str, str]]:
-    """Rows of a CSV (UTF-8, with or without BOM) or XLSX file with a header line."""
+    """Rows of a CSV (UTF-8 with or without BOM, or GBK/GB18030) or XLSX file with a header
+    line."""
     if path.suffix.lower() == ".xlsx":
         from openpyxl import load_workbook
 
@@ -21,8 +35,8 @@ def read_rows(path: Path) -> list[dict[str, str]]:
             for row in sheet.iter_rows(values_only=True)
         ]
     else:
-        with path.open(encoding="utf-8-sig", newline="") as fh:
-            lines = [[c.strip() for c in row] for row in csv.reader(fh)]
+        text = _decode(path.read_bytes())
+        lines = [[c.strip() for c in row] for row in csv.reader(io.StringIO(text, newline=""))]
     if not lines:
         raise CommandError("文件为空。")
     header = [h.lower() for h in lines[0]]

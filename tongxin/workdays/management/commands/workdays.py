@@ -2,8 +2,13 @@ from datetime import date
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext as _
 
 from tongxin.workdays import calendar, services
+
+# Statutory periods run to weeks; 10,000 working days (about 40 years) is past any real use
+# and keeps the day-by-day count fast.
+MAX_WORKING_DAYS = 10_000
 
 
 def _parse_date(value: str) -> date:
@@ -31,7 +36,16 @@ class Command(BaseCommand):
         if o["action"] == "add":
             if o["n"] < 0:
                 raise CommandError("N 不能为负数。")
-            result = calendar.add_working_days(day, o["n"])
+            if o["n"] > MAX_WORKING_DAYS:
+                raise CommandError(
+                    _("N 不能超过 %(max)d（约 40 年的工作日）。") % {"max": MAX_WORKING_DAYS}
+                )
+            try:
+                result = calendar.add_working_days(day, o["n"])
+            except OverflowError as exc:
+                raise CommandError(
+                    _("结果超出可计算的日期范围（最晚 %(last)s）。") % {"last": date.max}
+                ) from exc
             for year in sorted({day.year, result.year}):
                 if not calendar.package_covers(year):
                     self.stderr.write(
