@@ -243,6 +243,17 @@ def _create(
     return order
 
 
+def work_order_answer_check(*, actor: User, org: OrgUnit, answer: Any) -> str:
+    """The answer as `answer_directly` would store it on an appeal `actor` is taking in at
+    `org`; raises what that action would refuse (role, reply text). Writes nothing, so the
+    desk can refuse an on-the-spot answer before it takes the appeal in."""
+    taking_in = WorkOrder(intake_org=org, assigned_org=org, status=S.NEW)
+    reason = refusal(user=actor, order=taking_in, transition=TRANSITIONS["answer_directly"])
+    if reason:
+        raise ApplicationError(reason, code="transition_refused", field="action")
+    return _clean_reply(answer)
+
+
 @transaction.atomic
 def work_order_transition(
     *, actor: User, order: WorkOrder, action: str, payload: dict[str, Any] | None = None
@@ -418,10 +429,14 @@ def _apply_transfer(actor: User, order: WorkOrder, p: dict[str, Any], note: str)
     return {"agency": agency.code}
 
 
-def _apply_reply(actor: User, order: WorkOrder, p: dict[str, Any], note: str) -> dict[str, Any]:
-    order.reply = validation.clean_text(
-        p.get("reply"), field="reply", label=_("答复内容"), required=True, min_len=5
+def _clean_reply(value: Any) -> str:
+    return validation.clean_text(
+        value, field="reply", label=_("答复内容"), required=True, min_len=5
     )
+
+
+def _apply_reply(actor: User, order: WorkOrder, p: dict[str, Any], note: str) -> dict[str, Any]:
+    order.reply = _clean_reply(p.get("reply"))
     order.replied_by = actor
     order.replied_at = timezone.now()
     order.solved = validation.clean_bool(p.get("solved"))

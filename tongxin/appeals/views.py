@@ -2,6 +2,7 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -226,6 +227,12 @@ def desk_intake(request: AuthenticatedHttpRequest) -> HttpResponse:
         "channel": channel,
         "orgs": orgs,
         "values": request.POST,
+        # The claim types ticked before a refusal, for the suggestion box to tick them again.
+        "claims_posted": {
+            "labels": request.POST.getlist("claim_labels"),
+            "seen": request.POST.getlist("claims_seen"),
+            "confirm": request.POST.get("claims_confirm") == "1",
+        },
         "natures": Nature.choices,
         "categories": selectors.category_list(),
         "error": None,
@@ -241,25 +248,32 @@ def desk_intake(request: AuthenticatedHttpRequest) -> HttpResponse:
             }:
                 raise ApplicationError("您的岗位不能登记诉求。", code="forbidden", field="org")
             claim_labels = claims_services.claim_labels_from_form(request.POST)
-            order, _created = services.work_order_submit(
-                actor=request.user,
-                org=org,
-                channel=channel,
-                data=request.POST.dict(),
-                attachments=request.FILES.getlist("attachments"),
-            )
-            if claim_labels is not None:
-                claims_services.claim_annotation_confirm(
-                    actor=request.user, order=order, labels=claim_labels
-                )
             answer = request.POST.get("answer_now", "").strip()
-            if answer:
-                services.work_order_transition(
-                    actor=request.user,
-                    order=order,
-                    action="answer_directly",
-                    payload={"reply": answer},
+            if answer:  # refused before the appeal (and any attachment file) is written
+                answer = services.work_order_answer_check(
+                    actor=request.user, org=org, answer=answer
                 )
+            # One unit: a refusal at any step leaves no order behind for a resubmission to
+            # duplicate.
+            with transaction.atomic():
+                order, _created = services.work_order_submit(
+                    actor=request.user,
+                    org=org,
+                    channel=channel,
+                    data=request.POST.dict(),
+                    attachments=request.FILES.getlist("attachments"),
+                )
+                if claim_labels is not None:
+                    claims_services.claim_annotation_confirm(
+                        actor=request.user, order=order, labels=claim_labels
+                    )
+                if answer:
+                    services.work_order_transition(
+                        actor=request.user,
+                        order=order,
+                        action="answer_directly",
+                        payload={"reply": answer},
+                    )
         except Http404:
             ctx["error"] = ApplicationError("请选择您管辖范围内的受理组织。", field="org")
         except ApplicationError as exc:

@@ -10,7 +10,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from tongxin.appeals.models import WorkOrder
-from tongxin.orgs.selectors import roles_at
+from tongxin.orgs.selectors import roles_at, staff_role_list
 
 S = WorkOrder.Status
 A = WorkOrder.Satisfaction
@@ -28,8 +28,14 @@ class Transition:
     sources: frozenset[str]
     target: str | None  # None: the status stays (or is decided by the input, as for revisit)
     roles: frozenset[str]
-    # Platform actions are taken by the org that took the appeal in; others by the assigned org.
+    # Whose roles count. By default the assigned org's (and the orgs above it); platform=True
+    # adds the org that took the appeal in, so it may still classify, urge and supervise an
+    # order it sent down. platform_only=True is for what the hotline platform alone does
+    # ("the hotline platform revisits, quality-checks, then closes"; 回访 "by platform not
+    # handler"): only roles at the intake org count, and neither the order's handler or replier
+    # nor anyone working in the orgs it was handled in below the intake org may act.
     platform: bool = False
+    platform_only: bool = False
     note_required: bool = False
 
 
@@ -126,7 +132,7 @@ TRANSITIONS: dict[str, Transition] = {
             frozenset({S.REPLIED, S.ANSWERED_DIRECTLY}),
             None,
             frozenset({"operator", "supervisor", "admin"}),
-            platform=True,
+            platform_only=True,
         ),
         Transition(
             "close",
@@ -134,7 +140,7 @@ TRANSITIONS: dict[str, Transition] = {
             frozenset({S.REVISITED}),
             S.CLOSED,
             frozenset({"operator", "supervisor", "admin"}),
-            platform=True,
+            platform_only=True,
         ),
         Transition(
             "reopen",
@@ -154,10 +160,22 @@ TRANSITIONS: dict[str, Transition] = {
 
 
 def actor_roles(*, user: User, order: WorkOrder, transition: Transition) -> set[str]:
+    if transition.platform_only:
+        return roles_at(user=user, org=order.intake_org)
     roles = roles_at(user=user, org=order.assigned_org)
     if transition.platform:
         roles |= roles_at(user=user, org=order.intake_org)
     return roles
+
+
+def works_in_handling_chain(*, user: User, order: WorkOrder) -> bool:
+    """True if the user holds a role at an org below the intake org that the order was sent
+    down to or through: the org handling it now or one above it (orders go only down)."""
+    intake, assigned = order.intake_org, order.assigned_org
+    return any(
+        assigned.is_within(r.org) and r.org.is_within(intake) and r.org.pk != intake.pk
+        for r in staff_role_list(user=user)
+    )
 
 
 def refusal(*, user: User, order: WorkOrder, transition: Transition) -> str | None:
@@ -169,8 +187,17 @@ def refusal(*, user: User, order: WorkOrder, transition: Transition) -> str | No
         )
     if not actor_roles(user=user, order=order, transition=transition) & transition.roles:
         return str(_("您的岗位不能执行“%(action)s”。") % {"action": transition.label})
-    if transition.action == "revisit" and order.replied_by_id == user.pk:
-        return str(_("回访须由平台人员进行，不能由答复人本人回访。"))
+    if transition.platform_only:
+        if user.pk in (order.handler_id, order.replied_by_id):
+            return str(
+                _("“%(action)s”须由受理平台人员进行，不能由承办人或答复人本人进行。")
+                % {"action": transition.label}
+            )
+        if works_in_handling_chain(user=user, order=order):
+            return str(
+                _("“%(action)s”须由受理平台人员进行，承办本工单的下级组织人员不能执行。")
+                % {"action": transition.label}
+            )
     if transition.action == "urge" and order.is_overdue:
         return str(_("工单已超期，应督办而非催办。"))
     if transition.action == "supervise" and not (order.is_overdue or order.is_accept_overdue):

@@ -346,6 +346,74 @@ def test_answer_on_the_spot_closes_as_answered_and_is_still_revisited(client_for
     assert act(cast["supervisor"], order, "revisit", result="satisfied").status == S.REVISITED
 
 
+def test_refused_answer_on_the_spot_takes_nothing_in_and_keeps_the_form(client_for, tree):
+    # given a call with an on-the-spot answer that is too short, an attachment and ticks
+    client = client_for("operator")
+    form = {
+        "nature": "consult",
+        "name": "李四",
+        "employer_name": "恒兴鞋业有限公司",
+        "wage_arrears": "1",
+        "claims_confirm": "1",
+        "claim_labels": ["支付加班工资"],
+        "claims_seen": ["支付加班工资", "支付工资"],
+    }
+    scan = SimpleUploadedFile("scan.png", PNG, content_type="image/png")
+    # when the operator registers it
+    response = _desk(client, answer_now="ab", attachments=[scan], **form)
+    # then the answer is refused and nothing at all was written: no order, no event, no file
+    assert response.status_code == 400
+    assert response.context["error"].message == "答复内容至少 5 个字。"
+    assert (WorkOrder.objects.count(), WorkOrderEvent.objects.count()) == (0, 0)
+    assert Attachment.objects.count() == 0
+    assert _stored_files() == []
+    # and the form comes back as it was filled in, ticks included
+    html = response.content.decode()
+    assert ">ab</textarea>" in html
+    assert 'value="李四"' in html
+    assert 'value="恒兴鞋业有限公司"' in html
+    assert re.search(r'name="wage_arrears" value="1"\s+checked', html)
+    assert not re.search(r'name="emergency" value="1"\s+checked', html)
+    assert '<input type="hidden" name="claim_labels" value="支付加班工资">' in html
+    assert '<input type="hidden" name="claims_seen" value="支付工资">' in html
+    assert '<input type="hidden" name="claims_confirm" value="1">' in html
+    # when the operator corrects the answer and sends the form again
+    response = _desk(client, answer_now="按小时工资的 150% 支付加班费。", **form)
+    # then there is exactly one order, answered directly, with its events in order
+    assert response.status_code == 302
+    order = WorkOrder.objects.get()
+    assert order.status == S.ANSWERED_DIRECTLY
+    assert list(order.events.values_list("action", flat=True)) == [
+        "submitted",
+        "classified",
+        "answer_directly",
+    ]
+
+
+def test_a_failure_after_intake_rolls_the_intake_back(client_for, tree, monkeypatch):
+    # given an answer that passes the check but whose transition fails anyway
+    from tongxin.appeals import services
+    from tongxin.core.exceptions import ApplicationError
+
+    def refuse(**kwargs):
+        raise ApplicationError("工单已被他人处理。", code="transition_refused")
+
+    monkeypatch.setattr(services, "work_order_transition", refuse)
+    # when the operator registers the call
+    response = _desk(client_for("operator"), answer_now="按小时工资的 150% 支付加班费。")
+    # then the error is shown and the appeal taken in with it is gone too
+    assert response.status_code == 400
+    assert response.context["error"].message == "工单已被他人处理。"
+    assert (WorkOrder.objects.count(), WorkOrderEvent.objects.count()) == (0, 0)
+
+
+def _stored_files():
+    from django.conf import settings
+
+    root = settings.MEDIA_ROOT
+    return [p for p in root.rglob("*") if p.is_file()] if root.exists() else []
+
+
 def _listed(html):
     return re.findall(r'href="/orders/([A-Z0-9]+)/"', html)
 

@@ -1,6 +1,8 @@
 """The authorization matrix: roles × staff pages and API endpoints. The outsider (county B's
 supervisor) gets 404 for county A's orders and orgs, sees none of them in lists, and writes nothing."""
 
+import re
+
 import pytest
 from django.test import Client
 
@@ -10,6 +12,7 @@ from tongxin.appeals.tests.factories import submit
 
 ROLES = ["anonymous", "operator", "dispatcher", "handler", "supervisor", "admin", "outsider"]
 PHONE = "13900005678"
+S = WorkOrder.Status
 
 
 @pytest.fixture
@@ -208,3 +211,74 @@ def test_staff_without_a_role_sees_nothing(db, tree, order_a, django_user_model)
     assert order_a.tracking_code not in html
     assert client.get(f"/orders/{order_a.tracking_code}/").status_code == 404
     assert client.get("/insights/workorders/").status_code == 404
+
+
+@pytest.fixture
+def order_city(tree, cast):
+    """Taken in at the city (QZ), sent down through county A to the park, replied there: the
+    city is the platform; county A and the park are the handling side."""
+    order = act(cast["admin"], submit(tree["city"], phone=PHONE), "dispatch", to_org="JJ")
+    order = act(cast["dispatcher"], order, "dispatch", to_org="JJKFQ")
+    for action in ("accept", "start"):
+        order = act(cast["handler"], order, action)
+    return act(cast["handler"], order, "reply", reply="已协调企业补发工资 2300 元。")
+
+
+# Revisit and close: the intake side's platform staff only. The county A supervisor works
+# above the park in the handling chain; the handler replied.
+PLATFORM_EXPECT = {"operator": "ok", "admin": "ok", "outsider": 404}
+PLATFORM_CASES = [
+    (role, action, via)
+    for action in ("revisit", "close")
+    for via in ("page", "api")
+    for role in ROLES
+]
+
+
+@pytest.mark.parametrize(
+    ("role", "action", "via"), PLATFORM_CASES, ids=[f"{a}-{v}-{r}" for r, a, v in PLATFORM_CASES]
+)
+def test_revisit_and_close_matrix(client_for, api_for, cast, order_city, role, action, via):
+    # given the city's order, replied by the park (and revisited by the operator, for close)
+    order = order_city
+    if action == "close":
+        order = act(cast["operator"], order, "revisit", result="satisfied")
+    code, status, events = order.tracking_code, order.status, WorkOrderEvent.objects.count()
+    expected = "anonymous" if role == "anonymous" else PLATFORM_EXPECT.get(role, 400)
+    payload = {"action": action, "result": "satisfied"}
+    # when `role` opens the order and takes the action, on the page or through the API
+    if via == "page":
+        client = _client(client_for, role)
+        opened = client.get(f"/orders/{code}/")
+        offered = action in _offered_on_page(opened)
+        response = client.post(f"/orders/{code}/transition/", payload)
+        codes = {"ok": 302, 400: 400, 404: 404, "anonymous": 302}
+    else:
+        client = Client() if role == "anonymous" else api_for(role)
+        opened = client.get(f"/api/v1/workorders/{code}")
+        offered = opened.status_code == 200 and action in opened.json()["allowed_actions"]
+        response = client.post(
+            f"/api/v1/workorders/{code}/transitions", payload, content_type="application/json"
+        )
+        codes = {"ok": 200, 400: 400, 404: 404, "anonymous": 401}
+    # then it is offered exactly to those who may take it, and only they write
+    assert response.status_code == codes[expected]
+    assert offered is (expected == "ok")
+    if expected == 400:
+        error = response.json()["code"] if via == "api" else response.context["error"].code
+        assert error == "transition_refused"
+    order.refresh_from_db()
+    if expected == "ok":
+        assert order.status == (S.REVISITED if action == "revisit" else S.CLOSED)
+        assert WorkOrderEvent.objects.count() == events + 1
+    else:
+        assert order.status == status
+        assert WorkOrderEvent.objects.count() == events
+
+
+def _offered_on_page(response):
+    if response.status_code != 200:
+        return []
+    return re.findall(
+        r'<input type="hidden" name="action" value="(\w+)">', response.content.decode()
+    )

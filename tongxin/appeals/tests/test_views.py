@@ -153,7 +153,10 @@ def _actions(html):
         ("handler", S.REPLIED, []),
         ("operator", S.REPLIED, ["revisit"]),
         ("operator", S.REVISITED, ["close"]),
-        ("supervisor", S.REVISITED, ["close", "reopen"]),
+        # Taken in at the city, handled in county A: its supervisor neither revisits nor closes
+        ("supervisor", S.REPLIED, []),
+        ("supervisor", S.REVISITED, ["reopen"]),
+        ("admin", S.REVISITED, ["close", "reopen"]),
     ],
 )
 def test_order_detail_shows_exactly_the_allowed_actions(

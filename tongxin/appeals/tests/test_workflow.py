@@ -5,15 +5,16 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from django.contrib.auth.models import User
 from django.db import transaction
 
 from tongxin.appeals import services
 from tongxin.appeals.models import WorkOrder, WorkOrderEvent
 from tongxin.appeals.tests.builders import REPLY, act, order_in
 from tongxin.appeals.tests.factories import submit
-from tongxin.appeals.workflow import TRANSITIONS
+from tongxin.appeals.workflow import TRANSITIONS, allowed_transitions
 from tongxin.core.exceptions import ApplicationError
-from tongxin.orgs.models import PartnerAgency
+from tongxin.orgs.models import PartnerAgency, StaffRole
 
 S = WorkOrder.Status
 SH = ZoneInfo("Asia/Shanghai")
@@ -173,6 +174,10 @@ ROLE_REFUSALS = [
     ("dispatcher", S.REVISITED, "reopen", {"note": "重办"}),
     ("dispatcher", S.EXTENSION_REQUESTED, "approve_extension", {}),
     ("supervisor", S.NEW, "answer_directly", {"reply": REPLY}),  # NEW at the city: not theirs
+    # Taken in at the city, handled in county A's park: county A is on the handling side, and
+    # revisiting and closing are the platform's (the city's), not the handlers'.
+    ("supervisor", S.REPLIED, "revisit", {"result": "satisfied"}),
+    ("supervisor", S.REVISITED, "close", {}),
     ("outsider", S.DISPATCHED, "urge", {}),
     ("outsider", S.DISPATCHED, "accept", {}),
     ("outsider", S.REPLIED, "revisit", {"result": "satisfied"}),
@@ -209,8 +214,9 @@ def test_supervisor_may_approve_what_the_handler_may_not(tree, cast):
 
 
 def test_the_replier_cannot_revisit_their_own_reply(tree, cast):
-    # given an order the supervisor (who may also revisit) accepted and replied to
-    order = order_in(S.DISPATCHED, tree=tree, cast=cast)
+    # given an order county A took in and its supervisor (who may also revisit there)
+    # accepted and replied to
+    order = submit(tree["county_a"])
     act(cast["supervisor"], order, "accept")
     act(cast["supervisor"], order, "reply", reply=REPLY)
     before = _events(order)
@@ -219,9 +225,30 @@ def test_the_replier_cannot_revisit_their_own_reply(tree, cast):
         act(cast["supervisor"], order, "revisit", result="satisfied")
     # then it is refused; the operator may
     assert exc.value.code == "transition_refused"
-    assert exc.value.message == "回访须由平台人员进行，不能由答复人本人回访。"
+    assert exc.value.message == "“回访”须由受理平台人员进行，不能由承办人或答复人本人进行。"
     assert _events(order) == before
     assert act(cast["operator"], order, "revisit", result="satisfied").status == S.REVISITED
+
+
+def test_neither_the_handler_nor_the_replier_revisits_or_closes(tree, cast):
+    # given an order county A took in: its supervisor signed for it, the admin replied
+    order = submit(tree["county_a"])
+    act(cast["supervisor"], order, "accept")
+    act(cast["admin"], order, "reply", reply=REPLY)
+    for who in ("supervisor", "admin"):
+        # when the handler or the replier revisits, then it is refused and nothing is written
+        before = _events(order)
+        with pytest.raises(ApplicationError) as exc:
+            act(cast[who], order, "revisit", result="satisfied")
+        assert exc.value.message == "“回访”须由受理平台人员进行，不能由承办人或答复人本人进行。"
+        assert _events(order) == before
+    # and once the operator has revisited it, they may not close it either
+    act(cast["operator"], order, "revisit", result="satisfied")
+    for who in ("supervisor", "admin"):
+        with pytest.raises(ApplicationError) as exc:
+            act(cast[who], order, "close")
+        assert exc.value.message == "“结案”须由受理平台人员进行，不能由承办人或答复人本人进行。"
+    assert act(cast["operator"], order, "close").status == S.CLOSED
 
 
 def test_answered_directly_is_still_revisited_by_someone_else(tree, cast):
@@ -233,6 +260,71 @@ def test_answered_directly_is_still_revisited_by_someone_else(tree, cast):
         act(cast["operator"], order, "revisit", result="satisfied")
     # and the admin (at the city, where it was taken in) may
     assert act(cast["admin"], order, "revisit", result="satisfied").status == S.REVISITED
+    # the operator who answered may not close it (that is quality-checking their own answer)
+    with pytest.raises(ApplicationError) as exc:
+        act(cast["operator"], order, "close")
+    assert exc.value.message == "“结案”须由受理平台人员进行，不能由承办人或答复人本人进行。"
+    assert act(cast["admin"], order, "close").status == S.CLOSED
+
+
+@pytest.mark.parametrize(
+    ("intake", "offered"),
+    [
+        ("city", {"operator", "admin"}),  # county A is below the intake org: the handling side
+        ("county_a", {"operator", "admin", "supervisor"}),  # county A took it in: its platform
+    ],
+)
+def test_revisit_and_close_are_offered_to_the_intake_sides_platform_only(
+    tree, cast, intake, offered
+):
+    # given an order taken in at `intake` and sent down to the park, where the handler replied
+    order = submit(tree[intake])
+    if intake == "city":
+        order = act(cast["admin"], order, "dispatch", to_org="JJ")
+    order = act(cast["dispatcher"], order, "dispatch", to_org="JJKFQ")
+    for action in ("accept", "start"):
+        order = act(cast["handler"], order, action)
+    order = act(cast["handler"], order, "reply", reply=REPLY)
+    # then revisit is offered exactly to platform staff at or above the intake org
+    may_revisit = {who for who, user in cast.items() if "revisit" in _offered(user, order)}
+    assert may_revisit == offered
+    # and each of them may take it and then close; everyone else is refused, writing nothing
+    for who, user in cast.items():
+        outcome = _try(user, order, "revisit", {"result": "satisfied"}, S.REPLIED)
+        assert (outcome[0] == "allowed") == (who in offered), (who, outcome)
+    order = act(cast["operator"], order, "revisit", result="satisfied")
+    may_close = {who for who, user in cast.items() if "close" in _offered(user, order)}
+    assert may_close == offered
+    for who, user in cast.items():
+        outcome = _try(user, order, "close", {}, S.REVISITED)
+        assert (outcome[0] == "allowed") == (who in offered), (who, outcome)
+        if who not in offered:
+            assert outcome[1:] == ("transition_refused", S.REVISITED, 0), who
+
+
+def test_platform_staff_who_also_work_in_the_handling_chain_may_not_revisit(tree, cast):
+    # given a city operator who is also a supervisor in county A, and an order the city took
+    # in and county A's park handled
+    two_hats = cast["operator"]
+    StaffRole.objects.create(user=two_hats, org=tree["county_a"], role="supervisor")
+    two_hats = User.objects.get(pk=two_hats.pk)  # roles are cached per user object
+    order = order_in(S.REPLIED, tree=tree, cast=cast)
+    # when they revisit it, then it is refused (not offered) and nothing is written
+    before = _events(order)
+    assert "revisit" not in _offered(two_hats, order)
+    with pytest.raises(ApplicationError) as exc:
+        act(two_hats, order, "revisit", result="satisfied")
+    assert exc.value.message == "“回访”须由受理平台人员进行，承办本工单的下级组织人员不能执行。"
+    assert _events(order) == before
+    # but an order the city handled itself (answered on the call by the admin) they may
+    answered = submit(tree["city"])
+    act(cast["admin"], answered, "answer_directly", reply=REPLY)
+    assert act(two_hats, answered, "revisit", result="satisfied").status == S.REVISITED
+
+
+def _offered(user, order):
+    order = WorkOrder.objects.select_related("intake_org", "assigned_org").get(pk=order.pk)
+    return {t.action for t in allowed_transitions(user=user, order=order)}
 
 
 NOTE_REQUIRED = [
