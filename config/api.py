@@ -8,11 +8,14 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.parser import Parser
 from ninja.renderers import JSONRenderer
 from ninja.responses import NinjaJSONEncoder
 from ninja.security import HttpBearer
 
+from tongxin.core import validation
 from tongxin.core.exceptions import ApplicationError
+from tongxin.core.ratelimit import RateLimited
 from tongxin.orgs.services import api_token_authenticate
 
 
@@ -38,8 +41,20 @@ class ApiRenderer(JSONRenderer):
     encoder_class = UtcJSONEncoder
 
 
+class ApiParser(Parser):
+    """JSON bodies whose every key and string can be stored: NUL or a lone surrogate (JSON
+    escapes "\\u0000", "\\ud800") is refused, naming the field, before any schema sees it.
+    Paths, query strings and headers are checked earlier, by UnstorableInputMiddleware."""
+
+    def parse_body(self, request: HttpRequest) -> dict[str, Any]:
+        data = super().parse_body(request)
+        validation.check_storable(data)
+        return data
+
+
 api = NinjaAPI(
     renderer=ApiRenderer(),
+    parser=ApiParser(),
     title="同心 Tongxin API",
     version="1",
     urls_namespace="api",
@@ -51,6 +66,13 @@ api = NinjaAPI(
 @api.exception_handler(ApplicationError)
 def application_error(request: HttpRequest, exc: ApplicationError) -> HttpResponse:
     return api.create_response(request, exc.as_dict(), status=400)
+
+
+@api.exception_handler(RateLimited)
+def rate_limited(request: HttpRequest, exc: RateLimited) -> HttpResponse:
+    response = api.create_response(request, exc.as_dict(), status=429)
+    response["Retry-After"] = str(exc.retry_after)
+    return response
 
 
 @api.exception_handler(ValidationError)
@@ -82,6 +104,8 @@ def auth_error(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
 
 @api.exception_handler(HttpError)
 def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    if isinstance(exc.__cause__, ApplicationError):  # ApiParser's refusal, wrapped by Ninja
+        return application_error(request, exc.__cause__)
     unreadable = str(exc.message).startswith("Cannot parse request body")
     message = "请求内容不是有效的 JSON。" if unreadable else str(exc.message)
     return api.create_response(

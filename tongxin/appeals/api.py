@@ -1,6 +1,7 @@
 from typing import Any
 
 from django.http import Http404, HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
 
 from tongxin.appeals import presenters, selectors, services
@@ -15,7 +16,7 @@ from tongxin.appeals.schemas import (
     WorkOrderPageOut,
 )
 from tongxin.core.exceptions import ApplicationError
-from tongxin.core.ratelimit import rate_limit_exceeded
+from tongxin.core.ratelimit import RateLimited, rate_limit_exceeded
 from tongxin.core.types import AuthenticatedHttpRequest
 from tongxin.orgs.selectors import org_get_public
 
@@ -25,7 +26,7 @@ staff_router = Router(tags=["workorders"])
 
 def _throttle(request: HttpRequest) -> None:
     if rate_limit_exceeded(request, scope="public-api"):
-        raise ApplicationError("请求过于频繁，请稍后再试。", code="rate_limited")
+        raise RateLimited(_("请求过于频繁，请稍后再试。"))
 
 
 @public_router.post("/appeals", response={201: PublicAppealCreatedOut, 200: PublicAppealCreatedOut})

@@ -1,8 +1,16 @@
 from datetime import datetime
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
 from ninja import Field, Schema
-from pydantic import BaseModel
+from pydantic import BaseModel, field_validator
+from pydantic_core import PydanticCustomError
+
+from tongxin.appeals import selectors
+from tongxin.appeals.models import WorkOrder
+
+# Far past any queue; it also keeps offset + limit inside SQL's 64-bit integers (else a 500).
+MAX_OFFSET = 10_000_000
 
 
 class PublicAppealIn(Schema):
@@ -53,14 +61,41 @@ class PublicRatingIn(Schema):
 
 
 class WorkOrderListFilter(Schema):
-    status: str = Field("open", description="open（在办，默认）| all | 某一状态")
-    category: str = ""
+    """Unknown values are refused (422 naming the field); "" means no filter."""
+
+    status: str = Field(selectors.OPEN, description="open（在办，默认）| all | 某一状态")
+    category: str = Field("", description="分类代码（一级分类含其下的二级分类）")
     overdue: bool = False
     org: str = ""
-    channel: str = ""
+    channel: str = Field("", description=" | ".join(WorkOrder.Channel.values))
     q: str = ""
     limit: int = Field(20, ge=1, le=200)
-    offset: int = Field(0, ge=0)
+    offset: int = Field(0, ge=0, le=MAX_OFFSET)
+
+    @field_validator("status")
+    @classmethod
+    def _status_known(cls, value: str) -> str:
+        return _one_of(value, [selectors.OPEN, selectors.ALL, *WorkOrder.Status.values])
+
+    @field_validator("channel")
+    @classmethod
+    def _channel_known(cls, value: str) -> str:
+        return _one_of(value, WorkOrder.Channel.values)
+
+    @field_validator("category")
+    @classmethod
+    def _category_known(cls, value: str) -> str:
+        if value and not selectors.category_code_exists(code=value):
+            raise PydanticCustomError("invalid_choice", _("没有这个分类代码。"))
+        return value
+
+
+def _one_of(value: str, allowed: list[str]) -> str:
+    if value and value not in allowed:
+        raise PydanticCustomError(
+            "invalid_choice", _("可选：{choices}。"), {"choices": "、".join(allowed)}
+        )
+    return value
 
 
 # The queue's shapes are plain pydantic models: the presenters hand over dicts, and

@@ -1,6 +1,7 @@
 """Reads of work orders, limited to the user's part of the union tree (404 outside it)."""
 
 import hmac
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,11 +16,13 @@ from tongxin.orgs.selectors import org_by_code, org_subtree_ids, scope_paths, sc
 
 SUBTREE_ID_LIMIT = 500  # a subtree this small is filtered by org ids, a larger one by path
 OPEN = "open"  # the queue: orders still being handled (the workbench's and the API's default)
+ALL = "all"
+LAST4_RE = re.compile(r"[0-9]{4}")
 
 
 @dataclass(frozen=True)
 class WorkOrderFilter:
-    status: str = ""  # a status, OPEN, or "" / "all" for every status
+    status: str = ""  # a status, OPEN, or "" / ALL for every status
     category: str = ""
     overdue: bool = False
     org: str = ""  # an org code: that org's subtree (within the user's scope)
@@ -51,7 +54,7 @@ def work_order_list_for_user(
             qs = qs.filter(assigned_org__path__startswith=org_path)
     if f.status == OPEN:
         qs = qs.filter(status__in=WorkOrder.OPEN_STATUSES)
-    elif f.status and f.status != "all":
+    elif f.status and f.status != ALL:
         qs = qs.filter(status=f.status)
     if f.category:
         qs = qs.filter(Q(category__code=f.category) | Q(category__parent__code=f.category))
@@ -104,9 +107,16 @@ def attachment_get_for_user(
 
 
 def work_order_get_public(*, tracking_code: str, phone_last4: str) -> WorkOrder:
-    """The worker's own order: code and the phone's last four digits must both match, else 404."""
+    """The worker's own order: code and the phone's last four digits must both match, else 404.
+    Any other last4 (not four ASCII digits) is the same 404, after the same query."""
+    last4 = str(phone_last4).strip()
     order = WorkOrder.objects.filter(tracking_code=str(tracking_code).strip().upper()).first()
-    if order is None or not hmac.compare_digest(order.phone_last4, str(phone_last4).strip()):
+    # Bytes: compare_digest refuses a str with non-ASCII characters (TypeError).
+    if (
+        order is None
+        or not hmac.compare_digest(order.phone_last4.encode(), last4.encode())
+        or not LAST4_RE.fullmatch(last4)
+    ):
         raise Http404
     return order
 
@@ -141,6 +151,11 @@ def overdue_board_for_user(*, user: User | AnonymousUser) -> QuerySet[WorkOrder]
 
 def category_list() -> QuerySet[Category]:
     return Category.objects.filter(is_active=True).select_related("parent")
+
+
+def category_code_exists(*, code: str) -> bool:
+    """Any category, retired ones too: old orders still carry them."""
+    return Category.objects.filter(code=code).exists()
 
 
 def work_order_page(

@@ -7,6 +7,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
@@ -17,7 +18,7 @@ from tongxin.claims import services as claims_services
 from tongxin.core.exceptions import ApplicationError
 from tongxin.core.http import file_download_response
 from tongxin.core.masking import mask_phone
-from tongxin.core.ratelimit import rate_limit_exceeded
+from tongxin.core.ratelimit import RateLimited, rate_limit_exceeded, retry_after_seconds
 from tongxin.core.types import AuthenticatedHttpRequest
 from tongxin.orgs.selectors import (
     agency_list_for_org,
@@ -41,7 +42,7 @@ def qr_form(request: HttpRequest, org_code: str) -> HttpResponse:
     if request.method == "POST":
         try:
             if rate_limit_exceeded(request, scope="qr-form"):
-                raise ApplicationError("提交过于频繁，请一分钟后再试。", code="rate_limited")
+                raise RateLimited(_("提交过于频繁，请一分钟后再试。"))
             antibot.verify(
                 ticket=request.POST.get("ticket", ""),
                 answer=request.POST.get("challenge", ""),
@@ -60,7 +61,14 @@ def qr_form(request: HttpRequest, org_code: str) -> HttpResponse:
         else:
             return render(request, "appeals/qr_done.html", {"order": order, "org": org})
     ctx["question"], ctx["ticket"] = antibot.new_challenge()
+    if isinstance(ctx["error"], RateLimited):
+        return _too_many(render(request, "appeals/qr_form.html", ctx, status=429))
     return render(request, "appeals/qr_form.html", ctx, status=400 if ctx["error"] else 200)
+
+
+def _too_many(response: HttpResponse) -> HttpResponse:
+    response["Retry-After"] = str(retry_after_seconds())
+    return response
 
 
 def track(request: HttpRequest) -> HttpResponse:
@@ -69,8 +77,7 @@ def track(request: HttpRequest) -> HttpResponse:
     ctx: dict[str, Any] = {"code": code, "last4": last4, "order": None, "not_found": False}
     if code or last4:
         if rate_limit_exceeded(request, scope="track"):
-            ctx["error"] = "查询过于频繁，请一分钟后再试。"
-            return render(request, "appeals/track.html", ctx, status=429)
+            return _track_limited(request, code=code)
         try:
             order = selectors.work_order_get_public(tracking_code=code, phone_last4=last4)
         except Http404:
@@ -80,8 +87,16 @@ def track(request: HttpRequest) -> HttpResponse:
     return render(request, "appeals/track.html", ctx)
 
 
+def _track_limited(request: HttpRequest, *, code: str) -> HttpResponse:
+    ctx = {"code": code, "last4": "", "error": _("查询过于频繁，请一分钟后再试。")}
+    return _too_many(render(request, "appeals/track.html", ctx, status=429))
+
+
 @require_POST
 def track_rate(request: HttpRequest, tracking_code: str) -> HttpResponse:
+    # Each post is a guess at the last four digits: it counts with the tracking page's.
+    if rate_limit_exceeded(request, scope="track"):
+        return _track_limited(request, code=tracking_code)
     last4 = request.POST.get("last4", "")
     order = selectors.work_order_get_public(tracking_code=tracking_code, phone_last4=last4)
     ctx: dict[str, Any] = {"code": order.tracking_code, "last4": last4}

@@ -12,8 +12,9 @@ from django.utils.translation import gettext_lazy as _
 
 from tongxin.core.models import BaseModel
 
+# [0-9], not \d: \d also takes full-width digits, and such a code would match no look-up.
 place_code_validator = RegexValidator(
-    r"^(CN|\d{6})$", _("代码应为 6 位行政区划代码（GB/T 2260）或 CN（全国）。")
+    r"^(CN|[0-9]{6})$", _("代码应为 6 位行政区划代码（GB/T 2260）或 CN（全国）。")
 )
 
 

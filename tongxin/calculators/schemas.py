@@ -15,6 +15,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 from ninja import Schema
 
+from tongxin.core import validation
 from tongxin.core.exceptions import ApplicationError
 
 
@@ -79,6 +80,7 @@ def calculation_in_parse(raw: bytes) -> CalculationIn:
         raise ApplicationError(_("请求内容不是有效的 JSON。"), field="body") from None
     if not isinstance(data, dict):
         raise ApplicationError(_("请求内容应为 JSON 对象（键值对）。"), field="body")
+    validation.check_storable(data)  # NUL would reach the place look-up (a 500 on PostgreSQL)
     place = data.pop("place", None)
     if place is not None and not isinstance(place, str):
         raise ApplicationError(_("地区代码应为文本，如 110000。"), field="place")

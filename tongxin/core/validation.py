@@ -2,9 +2,11 @@
 Shared by every app's services."""
 
 import re
+import unicodedata
+from collections import deque
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, NoReturn
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,13 +15,47 @@ from stdnum.exceptions import ValidationError
 
 from tongxin.core.exceptions import ApplicationError
 
-MOBILE_RE = re.compile(r"^1[3-9]\d{9}$")
-LANDLINE_RE = re.compile(r"^0\d{2,3}-?\d{7,8}$")
+# [0-9], not \d: \d also matches full-width and other scripts' digits, which would be stored
+# as such and never match the ASCII digits a worker types to track the order.
+MOBILE_RE = re.compile(r"^1[3-9][0-9]{9}$")
+LANDLINE_RE = re.compile(r"^0[0-9]{2,3}-?[0-9]{7,8}$")
+ID_NUMBER_RE = re.compile(r"[0-9]{17}[0-9X]")
+# PostgreSQL text cannot hold NUL, and a lone surrogate (a JSON "\ud800") cannot be encoded as
+# UTF-8: either would fail only when saved, as a 500.
+UNSTORABLE_RE = re.compile("[\x00\ud800-\udfff]")
+
+
+def unstorable_message(field: str) -> str:
+    return _("字段 %(field)s 含有不允许的字符（空字符或无效的 Unicode 字符）。") % {"field": field}
+
+
+def check_storable(data: Any) -> None:
+    """Refuse JSON-like data (dicts, lists, strings) with NUL or a lone surrogate in any key or
+    string; the error names the first one's dotted path ("body" for a bare string)."""
+    pending: deque[tuple[str, Any]] = deque([("", data)])
+    while pending:
+        path, value = pending.popleft()
+        if isinstance(value, dict):
+            for key, item in value.items():
+                key_path = f"{path}.{key}" if path else str(key)
+                if UNSTORABLE_RE.search(str(key)):
+                    _refuse_unstorable(key_path)
+                pending.append((key_path, item))
+        elif isinstance(value, list):
+            pending.extend((f"{path}.{i}" if path else str(i), v) for i, v in enumerate(value))
+        elif isinstance(value, str) and UNSTORABLE_RE.search(value):
+            _refuse_unstorable(path or "body")
+
+
+def _refuse_unstorable(field: str) -> NoReturn:
+    raise ApplicationError(unstorable_message(field), code="invalid_characters", field=field)
 
 
 def clean_phone(value: Any, *, allow_landline: bool) -> str:
-    phone = re.sub(r"[\s()（）]", "", str(value or "")).removeprefix("+86")
-    if MOBILE_RE.match(phone) or (allow_landline and LANDLINE_RE.match(phone)):
+    # NFKC: full-width digits, brackets, "＋" and "－" (a phone keyboard's Chinese mode) → ASCII.
+    text = unicodedata.normalize("NFKC", str(value or ""))
+    phone = re.sub(r"[\s()]", "", text).removeprefix("+86")
+    if MOBILE_RE.fullmatch(phone) or (allow_landline and LANDLINE_RE.fullmatch(phone)):
         return phone.replace("-", "")
     message = (
         _("请填写正确的联系电话（手机号或带区号的固定电话）。")
@@ -169,7 +205,8 @@ def clean_id_number(value: Any, *, field: str = "id_number") -> str:
     if not text:
         return ""
     try:
-        if len(text) != 18 or not text[:17].isdigit() or text[-1] != ric.calc_check_digit(text):
+        # ID_NUMBER_RE, not isdigit(): other scripts' digits pass isdigit() and int().
+        if not ID_NUMBER_RE.fullmatch(text) or text[-1] != ric.calc_check_digit(text):
             raise ValueError
         ric.get_birth_date(text)
     except (ValueError, ValidationError):

@@ -2,6 +2,7 @@
 
 import json
 import re
+import unicodedata
 from typing import Any
 
 from django.http import QueryDict
@@ -10,7 +11,7 @@ from django.utils.translation import gettext as _
 from tongxin.core.exceptions import ApplicationError
 from tongxin.core.validation import MOBILE_RE
 
-ID_RE = re.compile(r"^\d{17}[\dXx]$")
+ID_RE = re.compile(r"^[0-9]{17}[0-9Xx]$")
 LIST_FIELDS = ("workers", "mediators")
 EMPLOYER_FIELDS = ("name", "uscc", "legal_rep_name", "legal_rep_title", "address")
 WORKER_FIELDS = ("name", "phone", "id_number", "gender", "occupation", "address")
@@ -26,6 +27,7 @@ def parse_roster(text: str) -> list[dict[str, Any]]:
             continue
         worker: dict[str, Any] = {"role": "worker", "name": tokens[0]}
         for token in tokens[1:]:
+            token = unicodedata.normalize("NFKC", token)  # full-width digits → ASCII
             if MOBILE_RE.match(token):
                 worker["phone"] = token
             elif ID_RE.match(token):

@@ -176,6 +176,17 @@ def test_phone_in_common_spellings_is_normalised(tree):
 
 
 @pytest.mark.django_db
+def test_phone_in_full_width_digits_is_stored_in_ascii_and_can_be_tracked(tree):
+    # given a worker typing on a phone keyboard in Chinese mode
+    response = _post(Client(), {**VALID, "phone": "１３８　0000 １２３４"})
+    # then the order keeps ASCII digits, and the ASCII last four find it
+    assert response.status_code == 200
+    order = WorkOrder.objects.get()
+    assert (order.phone, order.phone_last4) == ("13800001234", "1234")
+    assert Client().get("/t/", {"code": order.tracking_code, "last4": "1234"}).status_code == 200
+
+
+@pytest.mark.django_db
 def test_amount_is_stored_as_money(tree):
     _post(Client(), {**VALID, "amount_claimed": "2,300.5"})
     assert str(WorkOrder.objects.get().amount_claimed) == "2300.50"
@@ -251,6 +262,31 @@ def test_attachment_size_is_limited(tree, settings):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("url", "change"),
+    [
+        ("/q/JJKFQ/", {"description": "工厂拖欠三个月\x00工资"}),
+        ("/q/JJKFQ/", {"na\x00me": "张三"}),
+        ("/q/JJ%00KFQ/", {}),
+    ],
+)
+def test_nul_in_the_qr_form_is_400_and_writes_nothing(tree, url, change):
+    # given a multipart form with an attachment, and a NUL in the path, a field or its name
+    # (Django's upload parser already drops unprintable characters from file names)
+    client = Client()
+    form = _form(client)
+    upload = SimpleUploadedFile("工资条.png", PNG, content_type="image/png")
+    # when it is sent
+    response = client.post(url, {**form, **VALID, **change, "attachments": [upload]})
+    # then it is refused in plain Chinese and nothing is stored
+    assert response.status_code == 400
+    assert response.content.decode() == (
+        "请求中含有不允许的字符（空字符或无效的 Unicode 字符），请检查后重试。"
+    )
+    assert (WorkOrder.objects.count(), Attachment.objects.count()) == (0, 0)
+
+
+@pytest.mark.django_db
 def test_attachment_count_is_limited(tree):
     files = [SimpleUploadedFile(f"p{i}.png", PNG, content_type="image/png") for i in range(4)]
     response = _post(Client(), {**VALID, "attachments": files})
@@ -268,8 +304,9 @@ def test_rate_limit_on_the_qr_form(tree, settings):
         codes = [
             _post(client, {**VALID, "description": f"第 {i} 次反映欠薪问题"}) for i in range(3)
         ]
-    # then the third is refused and not stored
-    assert [r.status_code for r in codes] == [200, 200, 400]
+    # then the third is refused with 429, says when to come back, and is not stored
+    assert [r.status_code for r in codes] == [200, 200, 429]
+    assert codes[2]["Retry-After"] == "55"
     assert codes[2].context["error"].message == "提交过于频繁，请一分钟后再试。"
     assert WorkOrder.objects.count() == 2
     # a minute later it is accepted again

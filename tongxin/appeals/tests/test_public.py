@@ -3,9 +3,10 @@ retries; tracking that reveals nothing to a wrong guess; rating; and no personal
 
 import contextlib
 import threading
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
+import time_machine
 from django.db import connection, connections
 from django.test import Client
 
@@ -182,13 +183,48 @@ def test_body_that_is_not_an_object_is_4xx_not_500(tree, raw):
 
 
 @pytest.mark.django_db
-def test_public_rate_limit(tree, settings):
+def test_public_rate_limit_is_429_with_retry_after(tree, settings):
+    # given a limit of two requests a minute
     settings.PUBLIC_RATE_LIMIT_PER_MINUTE = 2
     client = Client()
-    statuses = [_post(client).status_code for _ in range(3)]
-    assert statuses[:2] == [201, 201]
-    assert statuses[2] == 400
+    # when one address sends three, 20 seconds into a minute
+    with time_machine.travel(datetime(2026, 9, 14, 10, 0, 20, tzinfo=UTC), tick=False):
+        responses = [_post(client) for _ in range(3)]
+    # then the third is 429, says when to come back, and is not stored
+    assert [r.status_code for r in responses] == [201, 201, 429]
+    assert responses[2]["Retry-After"] == "40"
+    assert responses[2].json() == {
+        "code": "rate_limited",
+        "message": "请求过于频繁，请稍后再试。",
+        "field": None,
+        "extra": {},
+    }
     assert WorkOrder.objects.count() == 2
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"description": "拖欠三个月工资\x00共 2300 元"}, "description"),
+        ({"name": "张\x00三"}, "name"),
+        ({"org": "JJ\x00KFQ"}, "org"),
+        ({"employer_name": "\x00"}, "employer_name"),
+        ({"description": "\ud800拖欠三个月工资共 2300 元"}, "description"),  # a lone surrogate
+        ({"no\x00te": "x"}, "no\x00te"),  # in a key
+    ],
+)
+def test_unstorable_characters_in_json_are_400_naming_the_field(tree, change, field):
+    # given a body whose JSON escapes ("\u0000", "\ud800") decode to NUL or a lone surrogate
+    body = {**BODY, **change}
+    # when it is posted
+    response = _post(Client(), body)
+    # then it is refused before anything is written, naming the field
+    assert response.status_code == 400
+    data = response.json()
+    assert (data["code"], data["field"]) == ("invalid_characters", field)
+    assert data["message"] == f"字段 {field} 含有不允许的字符（空字符或无效的 Unicode 字符）。"
+    assert WorkOrder.objects.count() == 0
 
 
 # Tracking ------------------------------------------------------------------------------------
@@ -255,6 +291,44 @@ def test_wrong_code_or_last4_is_404_and_reveals_nothing(tree, code, last4):
         "code": "not_found",
         "message": "未找到。",
         "field": None,
+        "extra": {},
+    }
+
+
+NOT_FOUR_ASCII_DIGITS = ["一", "一二三四", "１２３４", "12３4", "١٢٣٤"]
+
+
+@pytest.mark.parametrize("last4", NOT_FOUR_ASCII_DIGITS)
+def test_last4_not_four_ascii_digits_is_the_wrong_code_404_everywhere(tree, cast, last4):
+    # given a replied order (it can be rated) and the answers to a wrong code
+    order = order_in(S.REPLIED, tree=tree, cast=cast)
+    code, client = order.tracking_code, Client()
+    wrong_api = _track(client, "WRONGCODE2", "1234")
+    # when each public entry point gets a last4 that is not four ASCII digits
+    api_get = _track(client, code, last4)
+    api_rate = client.post(
+        f"{URL}/{code}/rating", {"phone_last4": last4, "rating": "satisfied"}, "application/json"
+    )
+    page_get = client.get("/t/", {"code": code, "last4": last4})
+    page_rate = client.post(f"/t/{code}/rate/", {"last4": last4, "rating": "satisfied"})
+    # then each answers exactly as a wrong code does, and nothing was rated
+    assert (api_get.status_code, api_rate.status_code) == (404, 404)
+    assert api_get.json() == api_rate.json() == wrong_api.json()
+    assert (page_get.status_code, page_rate.status_code) == (404, 404)
+    assert "没有找到对应的诉求，请核对查询码和手机号后四位。" in page_get.content.decode()
+    assert 'id="result"' not in page_get.content.decode()
+    order.refresh_from_db()
+    assert (order.worker_rating, order.events.filter(action="rated").count()) == ("", 0)
+
+
+@pytest.mark.django_db
+def test_nul_in_the_tracking_path_is_400_json(tree):
+    response = Client().get(f"{URL}/AB%00CD", {"phone_last4": "1234"})
+    assert response.status_code == 400
+    assert response.json() == {
+        "code": "invalid_characters",
+        "message": "字段 path 含有不允许的字符（空字符或无效的 Unicode 字符）。",
+        "field": "path",
         "extra": {},
     }
 
@@ -329,6 +403,35 @@ def test_tracking_page_wrong_guess_is_404_with_the_same_message(tree):
         html = response.content.decode()
         assert "没有找到对应的诉求，请核对查询码和手机号后四位。" in html
         assert 'id="result"' not in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", ["code=AB%00CD&last4=1234", "code=AB&last4=12%0034"])
+def test_nul_in_the_tracking_page_query_is_400(tree, query):
+    response = Client().get(f"/t/?{query}")
+    assert response.status_code == 400
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert response.content.decode() == (
+        "请求中含有不允许的字符（空字符或无效的 Unicode 字符），请检查后重试。"
+    )
+
+
+def test_rating_page_guesses_count_against_the_tracking_limit(tree, cast, settings):
+    # given a limit of three a minute, and a replied order
+    settings.PUBLIC_RATE_LIMIT_PER_MINUTE = 3
+    order = order_in(S.REPLIED, tree=tree, cast=cast)
+    client, url = Client(), f"/t/{order.tracking_code}/rate/"
+    # when one address makes four guesses at the last four digits, 15 seconds into a minute
+    with time_machine.travel(datetime(2026, 9, 14, 10, 0, 15, tzinfo=UTC), tick=False):
+        client.get("/t/", {"code": order.tracking_code, "last4": "0000"})
+        guesses = [client.post(url, {"last4": f"000{i}", "rating": "satisfied"}) for i in (1, 2)]
+        right = client.post(url, {"last4": "1234", "rating": "satisfied"})
+    # then the fourth is refused with 429, even with the right digits, and nothing is rated
+    assert [g.status_code for g in guesses] == [404, 404]
+    assert (right.status_code, right["Retry-After"]) == (429, "45")
+    assert "查询过于频繁，请一分钟后再试。" in right.content.decode()
+    order.refresh_from_db()
+    assert order.worker_rating == ""
 
 
 def test_tracking_page_rating(tree, cast):

@@ -150,3 +150,67 @@ def test_an_org_added_to_a_subtree_is_in_its_queue_at_once(api_for, tree):
 
     codes = _codes(client.get("/api/v1/workorders", {"org": "JJKFQ"}))
     assert codes == [order.tracking_code]
+
+
+# Bad filters are refused, naming the field --------------------------------------------------
+
+
+def _refusal(response) -> tuple[int, str | None, str]:
+    body = response.json()
+    return response.status_code, body["field"], body["message"].split("：")[0]
+
+
+@pytest.mark.parametrize("offset", ["99999999999999999999", "10000001"])
+def test_offset_out_of_range_is_422_naming_the_field(api_for, tree, offset):
+    client = api_for("supervisor")
+    submit(tree["county_a"])
+    # when the offset is past the bound (the first one also past SQL's 64-bit integers)
+    response = client.get("/api/v1/workorders", {"offset": offset})
+    # then it is refused, while the bound itself is still an (empty) page
+    assert _refusal(response) == (422, "offset", "字段 offset 无效")
+    last = client.get("/api/v1/workorders", {"offset": "10000000"}).json()
+    assert (last["count"], last["results"]) == (1, [])
+
+
+def test_status_filter_takes_open_all_or_a_status_and_refuses_others(api_for, tree, cast):
+    # given an open order and a closed one
+    open_order = submit(tree["county_a"])
+    closed = order_in(S.CLOSED, tree=tree, cast=cast)
+    client = api_for("supervisor")
+    # when the queue is filtered by status
+    by_status = {
+        status: sorted(_codes(client.get("/api/v1/workorders", {"status": status})))
+        for status in ["open", "all", "", "closed"]
+    }
+    unknown = client.get("/api/v1/workorders", {"status": "zzz"})
+    # then open is the default queue, all and "" are everything, and an unknown status is 422
+    both = sorted([open_order.tracking_code, closed.tracking_code])
+    assert by_status == {
+        "open": [open_order.tracking_code],
+        "all": both,
+        "": both,
+        "closed": [closed.tracking_code],
+    }
+    assert _refusal(unknown) == (422, "status", "字段 status 无效")
+    assert "open、all、new" in unknown.json()["message"]
+
+
+def test_channel_and_category_filters_refuse_unknown_values(api_for, tree):
+    from tongxin.appeals.models import Category
+
+    # given an order by hotline in a topic that has since been retired
+    order = submit(tree["county_a"], channel="hotline", category="C3-02")
+    Category.objects.filter(code="C3-02").update(is_active=False)
+    client = api_for("supervisor")
+    # when filtered by known and unknown channels and categories
+    known = [
+        _codes(client.get("/api/v1/workorders", params))
+        for params in ({"channel": "hotline"}, {"category": "C3"}, {"category": "C3-02"})
+    ]
+    unknown_channel = client.get("/api/v1/workorders", {"channel": "fax"})
+    unknown_category = client.get("/api/v1/workorders", {"category": "C9-99"})
+    # then known values (a retired topic too) find the order, and unknown ones are 422
+    assert known == [[order.tracking_code]] * 3
+    assert _refusal(unknown_channel) == (422, "channel", "字段 channel 无效")
+    assert _refusal(unknown_category) == (422, "category", "字段 category 无效")
+    assert unknown_category.json()["message"] == "字段 category 无效：没有这个分类代码。"

@@ -100,6 +100,25 @@ def test_admin_place_add_is_audited(admin_client, places):
     assert entry.data["parent"] == "990100"
 
 
+def test_admin_refuses_a_place_code_in_full_width_digits(admin_client, places):
+    # given a code typed in full-width digits (it would match no ASCII look-up)
+    form = {
+        "code": "９９０１０３",
+        "name": "丙区",
+        "level": "district",
+        "parent": places["city"].pk,
+    }
+    # when it is added
+    response = admin_client.post("/admin/calculators/place/add/", form)
+    # then the form is shown again with the code's error, and nothing is written
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["code"] == [
+        "代码应为 6 位行政区划代码（GB/T 2260）或 CN（全国）。"
+    ]
+    assert not Place.objects.filter(name="丙区").exists()
+    assert not AuditEntry.objects.filter(action="place_add").exists()
+
+
 def test_non_staff_user_cannot_reach_the_admin(db, places):
     client = Client()
     client.force_login(User.objects.create_user("clerk"))

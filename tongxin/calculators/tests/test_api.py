@@ -284,3 +284,12 @@ def test_every_calculator_survives_every_input_set_to_junk(api):
                 assert response.status_code in (200, 400), (name, spec["name"], value)
                 if response.status_code == 400:
                     assert response.json()["field"], (name, spec["name"], value)
+
+
+@pytest.mark.parametrize(("body", "field"), [({"place": "11\x00"}, "place"), ({"\x00": 1}, "\x00")])
+def test_nul_in_the_body_is_400_naming_the_field(api, body, field):
+    audit_before = AuditEntry.objects.count()
+    response = _post(api, "severance", body)
+    assert response.status_code == 400
+    assert (response.json()["code"], response.json()["field"]) == ("invalid_characters", field)
+    assert AuditEntry.objects.count() == audit_before

@@ -1,0 +1,63 @@
+"""Shared input checks: digits are ASCII once stored (full-width ones are turned into ASCII,
+other scripts' digits refused), and strings a column cannot hold are refused by name."""
+
+import pytest
+
+from tongxin.core import validation
+from tongxin.core.exceptions import ApplicationError
+
+ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+
+@pytest.mark.parametrize(
+    ("raw", "landline", "phone"),
+    [
+        ("1380000１２３４", False, "13800001234"),
+        ("＋８６　１３８ ０００ ０１２３４", False, "13800001234"),
+        ("（０５９５）－２２３３４４５５", True, "059522334455"),
+    ],
+)
+def test_full_width_phone_digits_are_stored_as_ascii(raw, landline, phone):
+    assert validation.clean_phone(raw, allow_landline=landline) == phone
+
+
+@pytest.mark.parametrize(
+    ("raw", "landline"),
+    [
+        ("138" + "00001234".translate(ARABIC_INDIC), False),
+        ("0" + "595-22334455".translate(ARABIC_INDIC), True),
+    ],
+)
+def test_phone_in_other_scripts_digits_is_refused(raw, landline):
+    with pytest.raises(ApplicationError) as caught:
+        validation.clean_phone(raw, allow_landline=landline)
+    assert (caught.value.code, caught.value.field) == ("invalid_phone", "phone")
+
+
+def test_id_number_in_other_scripts_digits_is_refused():
+    # given a well-formed ID number (check digit 2) written in Arabic-Indic digits
+    assert validation.clean_id_number("110101199003077512") == "110101199003077512"
+    raw = "11010119900307751".translate(ARABIC_INDIC) + "2"
+    # then it is refused, not stored in digits no look-up would match
+    with pytest.raises(ApplicationError) as caught:
+        validation.clean_id_number(raw)
+    assert (caught.value.code, caught.value.field) == ("invalid_id_number", "id_number")
+
+
+@pytest.mark.parametrize(
+    ("data", "field"),
+    [
+        ({"parties": [{"name": "张三"}, {"name": "李\x00四"}]}, "parties.1.name"),
+        ({"a": {"b\x00": 1}}, "a.b\x00"),
+        ({"note": "\udfff"}, "note"),
+        ("\x00", "body"),
+    ],
+)
+def test_check_storable_names_the_first_bad_string(data, field):
+    with pytest.raises(ApplicationError) as caught:
+        validation.check_storable(data)
+    assert (caught.value.code, caught.value.field) == ("invalid_characters", field)
+
+
+def test_check_storable_passes_ordinary_data():
+    validation.check_storable({"a": ["文本 😀", 1, None, {"b": 2.5}], "c": True})
