@@ -2,6 +2,7 @@
 
 import hmac
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -108,8 +109,9 @@ def attachment_get_for_user(
 
 def work_order_get_public(*, tracking_code: str, phone_last4: str) -> WorkOrder:
     """The worker's own order: code and the phone's last four digits must both match, else 404.
-    Any other last4 (not four ASCII digits) is the same 404, after the same query."""
-    last4 = str(phone_last4).strip()
+    Any other last4 (not four ASCII digits) is the same 404, after the same query. Full-width
+    digits (a phone keyboard's Chinese mode) count as the digits they show."""
+    last4 = unicodedata.normalize("NFKC", str(phone_last4)).strip()
     order = WorkOrder.objects.filter(tracking_code=str(tracking_code).strip().upper()).first()
     # Bytes: compare_digest refuses a str with non-ASCII characters (TypeError).
     if (

@@ -252,7 +252,8 @@ def _event_date(data: Mapping[str, Any]) -> tuple[date, str]:
         if day is not None:
             return day, name
     year = data.get("death_year")
-    if isinstance(year, int | str) and not isinstance(year, bool) and str(year).strip().isdigit():
+    # isdecimal, not isdigit: "²" is a digit that int() refuses.
+    if isinstance(year, int | str) and not isinstance(year, bool) and str(year).strip().isdecimal():
         number = int(str(year).strip())
         if YEAR_RANGE[0] <= number <= YEAR_RANGE[1]:
             return date(number, 1, 1), "death_year"

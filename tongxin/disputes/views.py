@@ -221,7 +221,7 @@ def dispute_document(
     number = request.GET.get("number", "")
     try:
         doc = document_render(
-            case=case, kind=kind, fmt=fmt, number=int(number) if number.isdigit() else None
+            case=case, kind=kind, fmt=fmt, number=int(number) if number.isdecimal() else None
         )
     except ApplicationError as exc:
         ctx = _detail_context(request, case) | {"error": exc}

@@ -184,6 +184,8 @@ def test_phone_in_full_width_digits_is_stored_in_ascii_and_can_be_tracked(tree):
     order = WorkOrder.objects.get()
     assert (order.phone, order.phone_last4) == ("13800001234", "1234")
     assert Client().get("/t/", {"code": order.tracking_code, "last4": "1234"}).status_code == 200
+    # and so do full-width last four, typed the same way
+    assert Client().get("/t/", {"code": order.tracking_code, "last4": "１２３４"}).status_code == 200
 
 
 @pytest.mark.django_db
@@ -422,7 +424,7 @@ def test_refused_answer_on_the_spot_takes_nothing_in_and_keeps_the_form(client_f
     assert order.status == S.ANSWERED_DIRECTLY
     assert list(order.events.values_list("action", flat=True)) == [
         "submitted",
-        "classified",
+        "classify",
         "answer_directly",
     ]
 

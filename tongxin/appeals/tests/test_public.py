@@ -295,7 +295,8 @@ def test_wrong_code_or_last4_is_404_and_reveals_nothing(tree, code, last4):
     }
 
 
-NOT_FOUR_ASCII_DIGITS = ["一", "一二三四", "１２３４", "12３4", "١٢٣٤"]
+# (full-width digits are the digits they show: see test_intake's full-width phone test)
+NOT_FOUR_ASCII_DIGITS = ["一", "一二三四", "١٢٣٤", "12a4", "123", "12345"]
 
 
 @pytest.mark.parametrize("last4", NOT_FOUR_ASCII_DIGITS)

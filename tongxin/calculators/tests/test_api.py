@@ -206,6 +206,7 @@ BAD_BODIES = [
     ("work_injury_death", {"dependants": [1, 2]}, "dependants"),
     ("work_injury_death", {"death_year": 10**12}, "death_year"),
     ("work_injury_death", {"death_year": "2024x"}, "death_year"),
+    ("work_injury_death", {"death_year": "²"}, "death_year"),  # a digit int() refuses
     (
         "work_injury_disability",
         {"grade": 11, "own_monthly_wage_12m": 1, "regional_avg_monthly_wage": 1},
@@ -276,7 +277,7 @@ def test_bad_input_is_a_4xx_naming_the_field(api, name, body, field):
 
 def test_every_calculator_survives_every_input_set_to_junk(api):
     """Each input of each calculator, set in turn to each kind of junk: never a 500."""
-    junk = ["", "x", -1, 10**40, 1.5, True, None, [], [1], {"a": 1}, "2024-02-30", "9" * 400]
+    junk = ["", "x", "²", -1, 10**40, 1.5, True, None, [], [1], {"a": 1}, "2024-02-30", "9" * 400]
     for name in laborlaw.CALCULATORS:
         for spec in laborlaw.describe(name)["inputs"]:
             for value in junk:

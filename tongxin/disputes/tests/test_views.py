@@ -42,6 +42,14 @@ def test_outsider_sees_no_case_and_gets_404(client_for, case):
     assert (case.status, case.events.count()) == ("applied", 1)
 
 
+def test_a_document_number_that_is_no_number_is_ignored(client_for, case):
+    # "²" passes str.isdigit() but not int(): the page once failed on it
+    response = client_for("handler").get(
+        f"/disputes/{case.pk}/documents/application.docx", {"number": "²"}
+    )
+    assert response.status_code == 200
+
+
 def test_anonymous_is_sent_to_login(case):
     response = Client().get(f"/disputes/{case.pk}/")
     assert response.status_code == 302
