@@ -8,9 +8,7 @@ from pydantic_core import PydanticCustomError
 
 from tongxin.appeals import selectors
 from tongxin.appeals.models import WorkOrder
-
-# Far past any queue; it also keeps offset + limit inside SQL's 64-bit integers (else a 500).
-MAX_OFFSET = 10_000_000
+from tongxin.core.validation import MAX_OFFSET
 
 
 class PublicAppealIn(Schema):

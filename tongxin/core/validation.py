@@ -23,6 +23,13 @@ ID_NUMBER_RE = re.compile(r"[0-9]{17}[0-9X]")
 # PostgreSQL text cannot hold NUL, and a lone surrogate (a JSON "\ud800") cannot be encoded as
 # UTF-8: either would fail only when saved, as a 500.
 UNSTORABLE_RE = re.compile("[\x00\ud800-\udfff]")
+# The largest list offset an API takes: far past any queue, and it keeps offset + limit inside
+# SQL's 64-bit integers (else a 500).
+MAX_OFFSET = 10_000_000
+# The dates we take: outside these years a date is a typo, and at the ends of Python's calendar
+# (0001-01-01, 9999-12-31) a deadline, a day's bounds or the shift to UTC overflow (else a 500).
+EARLIEST_DATE = date(1900, 1, 1)
+LATEST_DATE = date(2999, 12, 31)
 
 
 def unstorable_message(field: str) -> str:
@@ -169,15 +176,18 @@ def clean_date(value: Any, *, field: str, label: str, required: bool = False) ->
             )
         return None
     if isinstance(value, date) and not isinstance(value, datetime):
-        return value
-    try:
-        return date.fromisoformat(str(value).strip())
-    except ValueError:
-        raise ApplicationError(
-            _("%(label)s应为日期（如 2026-03-02）。") % {"label": label},
-            code="invalid",
-            field=field,
-        ) from None
+        day = value
+    else:
+        try:
+            day = date.fromisoformat(str(value).strip())
+        except ValueError:
+            raise ApplicationError(
+                _("%(label)s应为日期（如 2026-03-02）。") % {"label": label},
+                code="invalid",
+                field=field,
+            ) from None
+    check_date_in_range(day, field=field, label=label)
+    return day
 
 
 def clean_datetime(value: Any, *, field: str, label: str) -> datetime | None:
@@ -195,7 +205,23 @@ def clean_datetime(value: Any, *, field: str, label: str) -> datetime | None:
                 code="invalid",
                 field=field,
             ) from None
+    check_date_in_range(moment.date(), field=field, label=label)
     return timezone.make_aware(moment) if timezone.is_naive(moment) else moment
+
+
+def check_date_in_range(day: date, *, field: str, label: str) -> None:
+    """Refuse a day outside [EARLIEST_DATE, LATEST_DATE], naming the field."""
+    if not EARLIEST_DATE <= day <= LATEST_DATE:
+        raise ApplicationError(
+            _("%(label)s应在 %(earliest)s 至 %(latest)s 之间。")
+            % {
+                "label": label,
+                "earliest": EARLIEST_DATE.isoformat(),
+                "latest": LATEST_DATE.isoformat(),
+            },
+            code="out_of_range",
+            field=field,
+        )
 
 
 def clean_id_number(value: Any, *, field: str = "id_number") -> str:

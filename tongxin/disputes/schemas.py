@@ -5,6 +5,8 @@ from uuid import UUID
 
 from ninja import Field, Schema
 
+from tongxin.core.validation import MAX_OFFSET
+
 
 class PartyIn(Schema):
     role: str = Field(..., description="worker | employer | agent")
@@ -61,7 +63,7 @@ class DisputeListFilter(Schema):
     received_from: date | None = None
     received_to: date | None = None
     limit: int = Field(20, ge=1, le=200)
-    offset: int = Field(0, ge=0)
+    offset: int = Field(0, ge=0, le=MAX_OFFSET)
 
 
 class DisputeRowOut(Schema):

@@ -1,6 +1,8 @@
 """Shared input checks: digits are ASCII once stored (full-width ones are turned into ASCII,
 other scripts' digits refused), and strings a column cannot hold are refused by name."""
 
+from datetime import date
+
 import pytest
 
 from tongxin.core import validation
@@ -61,3 +63,30 @@ def test_check_storable_names_the_first_bad_string(data, field):
 
 def test_check_storable_passes_ordinary_data():
     validation.check_storable({"a": ["文本 😀", 1, None, {"b": 2.5}], "c": True})
+
+
+@pytest.mark.parametrize(
+    ("clean", "raw"),
+    [
+        (validation.clean_date, "0001-01-01"),
+        (validation.clean_date, "9999-12-31"),
+        (validation.clean_date, date(1899, 12, 31)),
+        (validation.clean_datetime, "0001-01-01 00:00"),
+        (validation.clean_datetime, "9999-12-31T23:59"),
+    ],
+)
+def test_dates_outside_the_years_we_take_are_refused_by_name(clean, raw):
+    # when a date at the ends of Python's calendar is cleaned
+    with pytest.raises(ApplicationError) as caught:
+        clean(raw, field="until", label="延长至")
+    # then it is refused naming the field, before any deadline or UTC shift can overflow
+    assert (caught.value.code, caught.value.field) == ("out_of_range", "until")
+    assert str(caught.value.message) == "延长至应在 1900-01-01 至 2999-12-31 之间。"
+
+
+def test_the_bounds_themselves_are_taken():
+    assert validation.clean_date("1900-01-01", field="d", label="日期") == date(1900, 1, 1)
+    assert validation.clean_date("2999-12-31", field="d", label="日期") == date(2999, 12, 31)
+    moment = validation.clean_datetime("2999-12-31 09:30", field="d", label="时间")
+    assert moment is not None
+    assert moment.date() == date(2999, 12, 31)

@@ -69,6 +69,7 @@ def test_handler_opens_a_case_and_sees_it_masked(api_for):
         ),
         ({"claims": [{"worker": 1, "type": "wages"}]}, 400, "claims.0.amount_claimed"),
         ({"received_on": "2026-02-30"}, 422, "received_on"),
+        ({"received_on": "0001-01-01"}, 400, "received_on"),
         ({"source": "court_entrusted", "referring_court": "JJ-FY"}, 400, "court_case_no"),
     ],
 )
@@ -144,6 +145,48 @@ def test_actions_through_the_api(api_for, tree, cast):
     assert session.json()["sessions"][0]["place"] == "茶室"
 
 
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        (
+            {
+                "action": "record_session",
+                "held_at": "0001-01-01 00:00",
+                "place": "茶室",
+                "attendees": "双方",
+                "statements": "陈述",
+            },
+            "held_at",
+        ),
+        (
+            {
+                "action": "extend",
+                "until": "9999-12-31",
+                "parties_consent": True,
+                "note": "双方同意",
+            },
+            "until",
+        ),
+    ],
+)
+def test_dates_at_the_ends_of_the_calendar_are_refused_naming_the_field(
+    api_for, tree, cast, body, field
+):
+    # given an accepted case
+    case = open_case(cast["handler"], tree["town_a"])
+    client = api_for("handler")
+    url = f"{URL}/{case.pk}/transitions"
+    assert _post(client, url, {"action": "accept"}).status_code == 200
+    due = MediationCase.objects.get().mediation_due_on
+    # when an action carries a date at the end of Python's calendar
+    response = _post(client, url, body)
+    # then it is a 400 naming the field, and nothing is written
+    assert (response.status_code, response.json()["field"]) == (400, field)
+    assert response.json()["message"].endswith("应在 1900-01-01 至 2999-12-31 之间。")
+    case.refresh_from_db()
+    assert (case.sessions.count(), case.mediation_due_on, case.events.count()) == (0, due, 2)
+
+
 def test_list_filters_and_pages(api_for, tree, cast):
     first = open_case(cast["handler"], tree["town_a"])
     open_case(
@@ -159,6 +202,24 @@ def test_list_filters_and_pages(api_for, tree, cast):
     assert (page["count"], len(page["results"])) == (2, 1)
     assert client.get(URL, {"q": "王工1"}).json()["count"] == 2
     assert client.get(URL, {"limit": 0}).status_code == 422
+
+
+@pytest.mark.parametrize("offset", ["24913473584703008145408", "10000001"])
+def test_list_offset_out_of_range_is_422_naming_the_field(api_for, tree, cast, offset):
+    # given a case in the supervisor's scope
+    open_case(cast["handler"], tree["town_a"])
+    client = api_for("supervisor")
+    # when the list is asked for past the bound (the first one also past SQL's 64-bit integers)
+    response = client.get(URL, {"offset": offset})
+    # then it is refused naming the field, while the bound itself is still an (empty) page
+    body = response.json()
+    assert (response.status_code, body["field"], body["message"].split("：")[0]) == (
+        422,
+        "offset",
+        "字段 offset 无效",
+    )
+    last = client.get(URL, {"offset": "10000000"}).json()
+    assert (last["count"], last["results"]) == (1, [])
 
 
 def test_agency_staff_see_only_cases_their_agency_joined(tree, cast, agencies, clerks):

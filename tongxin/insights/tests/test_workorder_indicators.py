@@ -133,3 +133,29 @@ def _counts_sql(qs) -> str:
     with CaptureQueriesContext(connection) as ctx:
         _counts(qs)
     return ctx.captured_queries[-1]["sql"]
+
+
+@pytest.mark.parametrize(
+    ("query", "field", "message"),
+    [
+        (
+            {"start": "0001-01-01", "end": "2026-03-31"},
+            "start",
+            "开始日期应在 1900-01-01 至 2999-12-31 之间。",
+        ),
+        (
+            {"start": "9999-12-01", "end": "9999-12-31"},
+            "end",
+            "结束日期应在 1900-01-01 至 2999-12-31 之间。",
+        ),
+        ({"end": "0001-01-01"}, "end", "结束日期应在 1900-01-01 至 2999-12-31 之间。"),
+    ],
+)
+def test_api_refuses_dates_at_the_ends_of_the_calendar(api_for, tree, query, field, message):
+    # given an order in the supervisor's scope
+    submit(tree["town_a"])
+    # when the indicators are asked for a period at the ends of Python's calendar
+    response = api_for("supervisor").get("/api/v1/insights/workorders", {"org": "JJ", **query})
+    # then it is a 400 naming the field, not an overflow
+    body = response.json()
+    assert (response.status_code, body["field"], body["message"]) == (400, field, message)
