@@ -27,6 +27,7 @@ run: setup
 test: setup
 	bash scripts/ensure-system-packages.sh
 	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
 	DEBUG=true $(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest -n 2 --dist loadfile
 

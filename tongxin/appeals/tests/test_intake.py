@@ -185,7 +185,9 @@ def test_phone_in_full_width_digits_is_stored_in_ascii_and_can_be_tracked(tree):
     assert (order.phone, order.phone_last4) == ("13800001234", "1234")
     assert Client().get("/t/", {"code": order.tracking_code, "last4": "1234"}).status_code == 200
     # and so do full-width last four, typed the same way
-    assert Client().get("/t/", {"code": order.tracking_code, "last4": "１２３４"}).status_code == 200
+    assert (
+        Client().get("/t/", {"code": order.tracking_code, "last4": "１２３４"}).status_code == 200
+    )
 
 
 @pytest.mark.django_db
