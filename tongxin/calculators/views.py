@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 import laborlaw
 from tongxin.calculators import forms, presenters, selectors, services
 from tongxin.calculators.models import Place
+from tongxin.core import validation
 from tongxin.core.exceptions import ApplicationError
 from tongxin.core.types import AuthenticatedHttpRequest
 from tongxin.orgs.selectors import org_ancestors, staff_role_list
@@ -55,6 +56,7 @@ def calculator_detail(request: AuthenticatedHttpRequest, name: str) -> HttpRespo
     source = request.POST if posted else request.GET
     errors: dict[str, str] = {}
     place, on = _place_and_date(request, source, errors)
+    case_id = _linked_case(source, errors)
     result = None
     if posted:
         result = _run(name, description, request.POST, place, on, errors)
@@ -63,7 +65,7 @@ def calculator_detail(request: AuthenticatedHttpRequest, name: str) -> HttpRespo
         description, data=request.POST if posted else None, records=records, errors=errors
     )
     ctx = _context(description, facts, params, place, on, errors, result)
-    ctx["claim_link"] = _claim_link(description, source, result)
+    ctx["claim_link"] = _claim_link(description, source, case_id, result)
     if request.htmx and posted:
         return render(request, f"{TEMPLATE}#calculator-body", ctx)
     return render(request, TEMPLATE, ctx)
@@ -82,15 +84,28 @@ def calculator_parameters(request: AuthenticatedHttpRequest, name: str) -> HttpR
     return render(request, f"{TEMPLATE}#jurisdiction-fields", ctx)
 
 
+def _linked_case(source: QueryDict, errors: dict[str, str]) -> str | None:
+    """The id of the mediation case the page was opened from (`?case=`), or None. A malformed
+    one is an error at the top of the form: the link back to the case cannot be built."""
+    try:
+        return validation.clean_uuid(source.get("case"), field="case", label=_("调解案件"))
+    except ApplicationError as exc:
+        errors["__all__"] = _("%(message)s请从案件页面重新打开计算器。") % {"message": exc.message}
+        return None
+
+
 def _claim_link(
-    description: dict[str, Any], source: QueryDict, result: dict[str, Any] | None
+    description: dict[str, Any],
+    source: QueryDict,
+    case_id: str | None,
+    result: dict[str, Any] | None,
 ) -> dict[str, Any] | None:
     """Opened from a mediation case (`?case=…&worker=…&type=…`): carry the link through the
     form and, once there is a result, offer to record it as that worker's claim. The case
     page's own action checks who may do that."""
-    link = {k: source.get(k, "") for k in ("case", "worker", "type")}
-    if not link["case"]:
+    if case_id is None:
         return None
+    link = {k: source.get(k, "") for k in ("worker", "type")} | {"case": case_id}
     if result is not None:
         inputs, _errors = forms.calculation_inputs(description, source)
         link["inputs"] = json.dumps(inputs, ensure_ascii=False, default=str)

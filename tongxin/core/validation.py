@@ -3,6 +3,7 @@ Shared by every app's services."""
 
 import re
 import unicodedata
+import uuid
 from collections import deque
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -222,6 +223,20 @@ def check_date_in_range(day: date, *, field: str, label: str) -> None:
             code="out_of_range",
             field=field,
         )
+
+
+def clean_uuid(value: Any, *, field: str, label: str) -> str | None:
+    """A UUID in its canonical form (lower case, with hyphens, as the URLs take it), or None
+    for nothing."""
+    text = str(value or "").strip()
+    if not text:
+        return None
+    try:
+        return str(uuid.UUID(text))
+    except ValueError:
+        raise ApplicationError(
+            _("%(label)s的编号无效。") % {"label": label}, code="invalid", field=field
+        ) from None
 
 
 def clean_id_number(value: Any, *, field: str = "id_number") -> str:

@@ -16,6 +16,12 @@ LAYOFF = {
     "end_date": "2024-08-31",
     "avg_monthly_wage_12m": "40000",
 }
+NOTICE = "/calculators/notice_pay/"
+NOTICE_PAY = {
+    "termination_ground": "art40_medical",
+    "notice_30_days_given": "false",
+    "last_month_wage": "8000",
+}
 PAGES = [
     ("get", LIST, {}),
     ("get", SEVERANCE, {}),
@@ -185,3 +191,28 @@ def test_parameters_partial_for_a_place_and_a_bad_date(client_for):
     assert 'value="2540"' in _field(html, "local_min_wage")
     bad = client.get("/calculators/time_limits/parameters/", {"place": "110000", "on": "x"})
     assert bad.status_code == 200
+
+
+@pytest.mark.parametrize("case", ["x", "1' OR 1=1", "00000000-0000-0000-0000-00000000000G"])
+def test_malformed_case_link_is_refused_on_the_form(client_for, case):
+    # given a calculator opened with a case link that is no case id (a hand-edited URL)
+    data = {"case": case, "worker": "1", "type": "notice_pay", **NOTICE_PAY}
+    # when the mediator submits a calculation that is otherwise correct
+    response = client_for("handler").post(NOTICE, data)
+    # then the form comes back with the message and neither a result nor a link to record it
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "调解案件的编号无效。请从案件页面重新打开计算器。" in html
+    assert _result(html) == ""
+    assert 'name="calculator_inputs"' not in html
+
+
+def test_case_link_is_carried_in_canonical_form(client_for):
+    # given a case link in upper case, as some scanners and mail clients rewrite it
+    case = "6F9619FF-8B86-D011-B42D-00C04FC964FF"
+    data = {"case": case, "worker": "1", "type": "notice_pay", **NOTICE_PAY}
+    # when the calculation succeeds
+    html = client_for("handler").post(NOTICE, data).content.decode()
+    # then the offer to record it posts to that case's page
+    assert _result(html) != ""
+    assert 'action="/disputes/6f9619ff-8b86-d011-b42d-00c04fc964ff/transition/"' in html

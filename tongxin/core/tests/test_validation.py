@@ -90,3 +90,26 @@ def test_the_bounds_themselves_are_taken():
     moment = validation.clean_datetime("2999-12-31 09:30", field="d", label="时间")
     assert moment is not None
     assert moment.date() == date(2999, 12, 31)
+
+
+@pytest.mark.parametrize(
+    ("raw", "cleaned"),
+    [
+        ("6F9619FF-8B86-D011-B42D-00C04FC964FF", "6f9619ff-8b86-d011-b42d-00c04fc964ff"),
+        ("6f9619ff8b86d011b42d00c04fc964ff", "6f9619ff-8b86-d011-b42d-00c04fc964ff"),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_uuid_is_cleaned_to_the_form_urls_take(raw, cleaned):
+    assert validation.clean_uuid(raw, field="case", label="调解案件") == cleaned
+
+
+@pytest.mark.parametrize(
+    "raw", ["x", "99999999999999999999", "6f9619ff-8b86-d011-b42d-00c04fc964f"]
+)
+def test_malformed_uuid_is_refused_by_name(raw):
+    with pytest.raises(ApplicationError) as caught:
+        validation.clean_uuid(raw, field="case", label="调解案件")
+    assert (caught.value.code, caught.value.field) == ("invalid", "case")
+    assert str(caught.value.message) == "调解案件的编号无效。"
