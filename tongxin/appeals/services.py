@@ -152,7 +152,9 @@ def _clean_intake(*, channel: str, data: dict[str, Any]) -> dict[str, Any]:
             field="channel",
         )
     staffed = channel in (WorkOrder.Channel.HOTLINE, WorkOrder.Channel.WALK_IN)
-    anonymous = bool(validation.clean_bool(data.get("anonymous")))
+    anonymous = bool(
+        validation.clean_bool(data.get("anonymous"), field="anonymous", label=_("匿名"))
+    )
     name = validation.clean_text(data.get("name"), field="name", label=_("姓名"), max_len=40)
     workers = validation.clean_int(
         data.get("workers_involved"),
@@ -181,8 +183,12 @@ def _clean_intake(*, channel: str, data: dict[str, Any]) -> dict[str, Any]:
             data.get("amount_claimed"), field="amount_claimed", label=_("涉及金额")
         ),
         "is_group": (workers or 1) >= GROUP_THRESHOLD,
-        "wage_arrears": bool(validation.clean_bool(data.get("wage_arrears"))),
-        "emergency": bool(validation.clean_bool(data.get("emergency"))),
+        "wage_arrears": bool(
+            validation.clean_bool(data.get("wage_arrears"), field="wage_arrears", label=_("欠薪"))
+        ),
+        "emergency": bool(
+            validation.clean_bool(data.get("emergency"), field="emergency", label=_("紧急"))
+        ),
         "nature": validation.clean_choice(
             data.get("nature"), field="nature", label=_("性质"), choices=Nature.values
         )
@@ -340,8 +346,12 @@ def _apply_classify(actor: User, order: WorkOrder, p: dict[str, Any], note: str)
                 validation.clean_choice(p[field], field=field, label=label, choices=choices),
             )
             changed[field] = getattr(order, field)
-    for flag in ("is_group", "wage_arrears", "emergency"):
-        value = validation.clean_bool(p.get(flag))
+    for flag, flag_label in (
+        ("is_group", _("群体诉求")),
+        ("wage_arrears", _("欠薪")),
+        ("emergency", _("紧急")),
+    ):
+        value = validation.clean_bool(p.get(flag), field=flag, label=flag_label)
         if value is not None:
             setattr(order, flag, value)
             changed[flag] = value
@@ -439,7 +449,7 @@ def _apply_reply(actor: User, order: WorkOrder, p: dict[str, Any], note: str) ->
     order.reply = _clean_reply(p.get("reply"))
     order.replied_by = actor
     order.replied_at = timezone.now()
-    order.solved = validation.clean_bool(p.get("solved"))
+    order.solved = validation.clean_bool(p.get("solved"), field="solved", label=_("是否解决"))
     order.amount_recovered = validation.clean_amount(
         p.get("amount_recovered"), field="amount_recovered", label=_("追回金额")
     )

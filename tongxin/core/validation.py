@@ -160,12 +160,23 @@ def clean_choice(
     return text
 
 
-def clean_bool(value: Any) -> bool | None:
+TRUE_WORDS = frozenset({"1", "true", "on", "yes", "是"})
+FALSE_WORDS = frozenset({"0", "false", "off", "no", "否"})
+
+
+def clean_bool(value: Any, *, field: str, label: str) -> bool | None:
+    """Yes, no, or None when left empty. Anything else is refused rather than read as "no":
+    a junk `solved` or `wage_arrears` would otherwise be stored as a wrong answer."""
     if value in (None, ""):
         return None
     if isinstance(value, bool):
         return value
-    return str(value).strip().lower() in {"1", "true", "on", "yes", "是"}
+    word = str(value).strip().lower()
+    if word in TRUE_WORDS or word in FALSE_WORDS:
+        return word in TRUE_WORDS
+    raise ApplicationError(
+        _("%(label)s只能是“是”或“否”。") % {"label": label}, code="invalid_choice", field=field
+    )
 
 
 def clean_date(value: Any, *, field: str, label: str, required: bool = False) -> date | None:

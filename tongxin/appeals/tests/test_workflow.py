@@ -602,3 +602,16 @@ def test_every_action_is_a_kind_of_timeline_event():
     # every transition writes an event named after its action, so each action must be one of
     # the event kinds the timelines can show
     assert set(TRANSITIONS) <= set(WorkOrderEvent.Action.values)
+
+
+def test_a_junk_solved_answer_is_refused_and_nothing_is_written(tree, cast):
+    # given an order in progress
+    order = order_in(S.IN_PROGRESS, tree=tree, cast=cast)
+    events = order.events.count()
+    # when the handler replies with a "solved" that is neither yes nor no
+    with pytest.raises(ApplicationError) as refused:
+        act(cast["handler"], order, "reply", reply=REPLY, solved="2024-02-30")
+    # then it is refused by name, and the order and its timeline are as they were
+    assert refused.value.field == "solved"
+    order.refresh_from_db()
+    assert (order.status, order.solved, order.events.count()) == (S.IN_PROGRESS, None, events)

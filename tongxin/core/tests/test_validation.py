@@ -113,3 +113,30 @@ def test_malformed_uuid_is_refused_by_name(raw):
         validation.clean_uuid(raw, field="case", label="调解案件")
     assert (caught.value.code, caught.value.field) == ("invalid", "case")
     assert str(caught.value.message) == "调解案件的编号无效。"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (None, None),
+        ("", None),
+        (True, True),
+        (False, False),
+        ("1", True),
+        ("on", True),
+        ("是", True),
+        ("0", False),
+        ("false", False),
+        ("否", False),
+        (" No ", False),
+    ],
+)
+def test_yes_no_words_are_read(raw, expected):
+    assert validation.clean_bool(raw, field="solved", label="是否解决") is expected
+
+
+@pytest.mark.parametrize("raw", ["2", "99999999999999999999", "2024-02-30", "maybe", "x"])
+def test_anything_else_is_refused_by_name_not_read_as_no(raw):
+    with pytest.raises(ApplicationError) as refused:
+        validation.clean_bool(raw, field="solved", label="是否解决")
+    assert (refused.value.field, refused.value.message) == ("solved", "是否解决只能是“是”或“否”。")

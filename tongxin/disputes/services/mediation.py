@@ -90,7 +90,10 @@ def _apply_record_session(actor: User, case: MediationCase, p: Data, note: str) 
 
 
 def _apply_extend(actor: User, case: MediationCase, p: Data, note: str) -> Data:
-    if not validation.clean_bool(p.get("parties_consent")):
+    consent = validation.clean_bool(
+        p.get("parties_consent"), field="parties_consent", label=_("双方当事人同意")
+    )
+    if not consent:
         raise ApplicationError(
             _("延长调解期限须经双方当事人同意。"), code="consent_required", field="parties_consent"
         )

@@ -49,7 +49,11 @@ def clean_party(data: dict[str, Any], *, field_prefix: str = "") -> dict[str, An
         minimum=1900,
         maximum=2100,
     )
-    values["is_representative"] = bool(validation.clean_bool(data.get("is_representative")))
+    values["is_representative"] = bool(
+        validation.clean_bool(
+            data.get("is_representative"), field="is_representative", label=_("代表")
+        )
+    )
     if values["is_representative"] and role != Party.Role.WORKER:
         raise ApplicationError(
             _("只有职工可以被推举为代表。"), code="representatives", field=f + "is_representative"

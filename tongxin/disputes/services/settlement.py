@@ -37,7 +37,9 @@ def _agreed_amounts(claims: list[Claim], p: Data) -> dict[int, Decimal | None]:
     """The agreed amount of every claim: from `amounts` {claim id: amount}, or, with
     `as_claimed`, the claimed amount. Every monetary claim needs one (0 = waived)."""
     given = {str(k): v for k, v in (p.get("amounts") or {}).items()}
-    as_claimed = validation.clean_bool(p.get("as_claimed"))
+    as_claimed = validation.clean_bool(
+        p.get("as_claimed"), field="as_claimed", label=_("按请求金额")
+    )
     agreed: dict[int, Decimal | None] = {}
     for claim in claims:
         field = f"amounts.{claim.pk}"
@@ -193,7 +195,7 @@ def _apply_record_payment(actor: User, case: MediationCase, p: Data, note: str) 
         label=_("支付方式"),
         choices=Payment.Method.values,
     )
-    if validation.clean_bool(p.get("all")):
+    if validation.clean_bool(p.get("all"), field="all", label=_("全部付清")):
         parts = [(c, outstanding(c)) for c in payable]
     else:
         if p.get("claim"):
