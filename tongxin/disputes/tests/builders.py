@@ -95,10 +95,20 @@ def signed_agreement(
 ) -> MediationCase:
     """A case (`case_data` as for open_case) accepted, heard once and settled in full,
     signed on `signed_on` (call it with the clock at that day)."""
-    case = open_case(handler, org, **case_data)
+    case = drafted_agreement(
+        handler, open_case(handler, org, **case_data), pay_by=pay_by, terms=terms
+    )
+    return act(handler, case, "sign_agreement", **signatures(signed_on))
+
+
+def drafted_agreement(
+    handler: User, case: MediationCase, *, pay_by: str, terms: str = "条款"
+) -> MediationCase:
+    """`case` accepted, heard once and its agreement drafted for every claim as claimed,
+    payable by `pay_by`; not yet signed."""
     act(handler, case, "accept")
     act(handler, case, "record_session", place="茶室", attendees="双方", statements="陈述")
-    act(
+    return act(
         handler,
         case,
         "draft_agreement",
@@ -108,4 +118,3 @@ def signed_agreement(
         performance_method="转账",
         performance_due_on=pay_by,
     )
-    return act(handler, case, "sign_agreement", **signatures(signed_on))

@@ -9,7 +9,14 @@ from django.utils import timezone
 
 from tongxin.core.exceptions import ApplicationError
 from tongxin.disputes.models import Claim, DisputeEvent, MediationCase
-from tongxin.disputes.tests.builders import act, money, open_case, signatures, workers
+from tongxin.disputes.tests.builders import (
+    act,
+    drafted_agreement,
+    money,
+    open_case,
+    signatures,
+    workers,
+)
 from tongxin.disputes.workflow import TRANSITIONS
 
 S = MediationCase.Status
@@ -74,18 +81,7 @@ def test_same_day_case_from_application_to_money_paid(quanzhou, cast):
 def test_an_agreement_needs_every_signature_and_the_seal(quanzhou, cast):
     handler = cast["handler"]
     with time_machine.travel(MONDAY, tick=False):
-        act(handler, quanzhou, "accept")
-        act(handler, quanzhou, "record_session", place="茶室", attendees="双方", statements="陈述")
-        act(
-            handler,
-            quanzhou,
-            "draft_agreement",
-            as_claimed=True,
-            facts="事实",
-            terms="条款",
-            performance_method="转账",
-            performance_due_on="2026-03-09",
-        )
+        drafted_agreement(handler, quanzhou, pay_by="2026-03-09")
         before = _actions(quanzhou)
         payload = signatures(date(2026, 3, 2))
         del payload["sealed_on"]
