@@ -52,6 +52,15 @@ def group_kfold(groups: list[object], n_splits: int) -> list[np.ndarray]:
     return [te for _tr, te in GroupKFold(n_splits=n_splits).split(g, groups=g)]
 
 
+def write_result(prefix: str, payload: dict) -> Path:
+    """Write ``payload`` to ``bench/results/<prefix>-<date>-<time>.json``; returns the path."""
+    out_dir = Path(__file__).resolve().parent / "results"
+    out_dir.mkdir(exist_ok=True)
+    out = out_dir / time.strftime(f"{prefix}-%Y%m%d-%H%M%S.json")
+    out.write_text(json.dumps(payload, ensure_ascii=False, indent=1), encoding="utf-8")
+    return out
+
+
 def fmt(rep: JudgerReport) -> str:
     return f"score {rep.score:.4f}  micro-F1 {rep.micro_f1:.4f}  macro-F1 {rep.macro_f1:.4f}"
 
@@ -223,22 +232,15 @@ def main() -> None:
     )
     for k, v in rows:
         print(f"| {k} | {v} |")
-    out_dir = Path(__file__).resolve().parent / "results"
-    out_dir.mkdir(exist_ok=True)
-    out = out_dir / time.strftime("claims-cv-%Y%m%d-%H%M%S.json")
-    out.write_text(
-        json.dumps(
-            {
-                "config": asdict(config),
-                "fold_scores": [r.as_dict() for r in per_fold],
-                "pooled": pooled.as_dict(),
-                "fallback_full_file": lex_full.as_dict(),
-                "table": dict(rows),
-            },
-            ensure_ascii=False,
-            indent=1,
-        ),
-        encoding="utf-8",
+    out = write_result(
+        "claims-cv",
+        {
+            "config": asdict(config),
+            "fold_scores": [r.as_dict() for r in per_fold],
+            "pooled": pooled.as_dict(),
+            "fallback_full_file": lex_full.as_dict(),
+            "table": dict(rows),
+        },
     )
     print(f"\nwritten {out}")
 
