@@ -34,6 +34,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from claims_agreement import annotation_agreement
+
 from claimtext.labels import LABEL_TO_CODE, LABELS
 from claimtext.lexicon import LexiconClassifier
 from claimtext.metrics import JudgerReport, judge
@@ -175,6 +177,7 @@ def main() -> None:
     sd = float(np.std([r.score for r in per_fold]))
     lex_full = judge(truth, LexiconClassifier().predict([e.text for e in exs]))
     lex_mean = float(np.mean([r.score for r in lex_fold]))
+    agreement = annotation_agreement([e.text for e in exs], [e.group for e in exs], truth, oof)
 
     print("training on the full file for size/speed ...", flush=True)
     t0 = time.process_time()
@@ -232,6 +235,16 @@ def main() -> None:
     )
     for k, v in rows:
         print(f"| {k} | {v} |")
+    print()
+    print("annotation agreement: each sentence against the most similar sentence of another")
+    print("judgment, where the two are near-identical and at least one carries a label")
+    print("| cosine ≥ | sentences | same label set | annotation micro-F1 | model micro-F1 (OOF) |")
+    print("|---|---|---|---|---|")
+    for a in agreement:
+        print(
+            f"| {a['min_cosine']} | {a['sentences']} | {a['same_label_set']:.3f} "
+            f"| {a['annotation_micro_f1']:.3f} | {a['model_micro_f1']:.3f} |"
+        )
     out = write_result(
         "claims-cv",
         {
@@ -240,6 +253,7 @@ def main() -> None:
             "pooled": pooled.as_dict(),
             "fallback_full_file": lex_full.as_dict(),
             "table": dict(rows),
+            "annotation_agreement": agreement,
         },
     )
     print(f"\nwritten {out}")
