@@ -36,9 +36,14 @@ SAMPLES: list[dict[str, object]] = [
 ]
 
 
+# SAMPLES has four examples per label: below ``rule_only_below``, so every label would be
+# decided by its rule. Tests of what the SVMs learn turn that off.
+SVM_ONLY = ModelConfig(min_df=1, rule_only_below=0)
+
+
 @pytest.fixture(scope="module")
 def model() -> ClaimModel:
-    return train(SAMPLES, ModelConfig(min_df=1))
+    return train(SAMPLES, SVM_ONLY)
 
 
 def test_trains_and_predicts_training_labels(model: ClaimModel) -> None:
@@ -102,7 +107,8 @@ def test_unseen_judgments_on_shared_data() -> None:
     te = [e for e in exs if e.group in held]
     m = train(tr)
     rep = judge([e.labels for e in te], m.predict([e.text for e in te]))
-    assert rep.score > 0.5
+    # 0.651 when measured; 0.573 before rare labels were left to their rules
+    assert rep.score > 0.62
 
 
 def test_suggest_splits_sentences_and_reports_confidence(model: ClaimModel) -> None:
@@ -148,7 +154,7 @@ def test_rule_source_is_chosen_when_rule_beats_model() -> None:
     for i, r in enumerate(rows[: len(SAMPLES)]):
         r["doc"] = f"d{i % 7}"
     # when
-    m = train(rows, ModelConfig(min_df=1, threshold_folds=3, rule_labels_below=5))
+    m = train(rows, replace(SVM_ONLY, threshold_folds=3, rule_labels_below=5))
     # then the label is decided by its rule and carries the rule's measured precision
     j = m.labels.index("经济性裁员")
     assert m.info.sources["经济性裁员"] == "rule"
@@ -156,10 +162,28 @@ def test_rule_source_is_chosen_when_rule_beats_model() -> None:
     assert m.predict_one("厂里要裁员了。") == ["经济性裁员"]
 
 
+@pytest.mark.parametrize("threshold_folds", [0, 3])
+def test_labels_with_few_examples_are_decided_by_their_rule(threshold_folds: int) -> None:
+    # given labels with 0-4 training examples, fewer than rule_only_below (10)
+    rows = [{**s, "doc": f"d{i % 7}"} for i, s in enumerate(SAMPLES)]
+    # when training, with or without the inner cross-validation
+    m = train(rows, ModelConfig(min_df=1, threshold_folds=threshold_folds))
+    # then each label is decided by its statutory rule, with the rule's training precision
+    assert set(m.info.sources.values()) == {"rule"}
+    assert not m.active.any()
+    j = m.labels.index("解除劳动关系")  # its rule fires on its 4 sentences and 1 other
+    assert m.rule_precision[j] == pytest.approx((4 + 1) / (5 + 2))
+    # and a label never seen in training is still recognised by its rule
+    assert "有调解协议" in m.predict_one("双方在仲裁委主持下达成调解协议。")
+    # while with the threshold at 0 the SVMs decide the same labels
+    svm = train(rows, replace(SVM_ONLY, threshold_folds=threshold_folds))
+    assert svm.info.sources["支付工资"] == "model"
+
+
 def test_members_are_averaged_into_one_linear_model() -> None:
     # given two single NB-SVM configurations and the ensemble of both
     a, b = (2.0, 0.1), (0.5, 0.5)
-    cfg = ModelConfig(min_df=1, threshold_folds=0)
+    cfg = replace(SVM_ONLY, threshold_folds=0)
     one_a = train(SAMPLES, replace(cfg, members=(a,)))
     one_b = train(SAMPLES, replace(cfg, members=(b,)))
     # when
@@ -178,7 +202,7 @@ def test_members_are_averaged_into_one_linear_model() -> None:
 
 def test_plain_svm_member_without_nb_scaling() -> None:
     # given a member with nb_alpha None (plain linear SVM)
-    m = train(SAMPLES, ModelConfig(min_df=1, threshold_folds=0, members=((0.5, None),)))
+    m = train(SAMPLES, replace(SVM_ONLY, threshold_folds=0, members=((0.5, None),)))
     # then it still learns the training labels
     assert m.predict_one("请求判令被告支付拖欠工资8000元。") == ["支付工资"]
 

@@ -126,7 +126,8 @@ def test_train_from_db_uses_what_staff_confirmed(tree, cast, tmp_path):
     assert "平台确认的诉求类型：3 条。" in out
     assert model.info.n_examples == 3
     assert model.info.positives["支付工资"] == 2
-    assert model.info.sources["支付工资"] == "model"
+    # two examples are too few for an SVM: the statute's wording decides that label
+    assert model.info.sources["支付工资"] == "rule"
 
 
 @pytest.mark.parametrize(
