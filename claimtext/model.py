@@ -144,8 +144,8 @@ class ModelConfig:
     # rule outright, not by the inner CV: with under ten examples neither the SVM nor a
     # choice made on 3-4 inner folds has evidence to go on, while these labels (裁员,
     # 注销, 调解协议, 工亡补助金 ...) are named by the statute's own words. Over 25 folds
-    # of 5 splits by judgment the score rose from 0.670 to 0.687 per fold, and the
-    # pooled score by 0.03-0.05 on every split (bench/README.md). 0 turns it off.
+    # of 5 splits by judgment the score rose from 0.670 to 0.688 per fold, and the
+    # pooled score by 0.03-0.06 on every split (bench/README.md). 0 turns it off.
     rule_only_below: int = 10
     tune_min_positive: int = 30
     tune_min_gain: float = 0.001
