@@ -19,7 +19,7 @@ Model (``bench/claims_cv.py`` prints the measurements behind each choice):
   (under the CAIL judger a label that is never predicted scores F1 = 1 on every set
   where it is absent);
 * confidence — the SVM margin mapped to a probability by Platt scaling fitted on the
-  same inner out-of-fold margins; for rule-decided labels, the rule's inner precision.
+  same inner out-of-fold margins; for rule-decided labels, the rule's training precision.
 
 Prediction is vectorised over the batch: the batch is normalised as one string,
 n-grams are packed into integer keys with numpy and looked up by binary search,
@@ -355,13 +355,12 @@ class ClaimModel:
         self.thresholds = np.zeros(N_LABELS, dtype=np.float32)
         self.rule_labels = pos < self.config.rule_only_below
         self.active &= ~self.rule_labels
+        rules = rule_matrix_joined(normalize_join(texts), len(texts)) > 0
+        self._fit_rule_precision(rules, y.astype(bool))
         inner: float | None = None
         if self.config.threshold_folds >= 2:
             g = list(groups) if groups is not None else list(range(len(texts)))
-            inner = self._select(texts, y, g, progress)
-        elif self.rule_labels.any():
-            rules = rule_matrix_joined(normalize_join(texts), len(texts)) > 0
-            self._fit_rule_precision(rules, y.astype(bool))
+            inner = self._select(texts, y, g, rules, progress)
         self.info = TrainInfo(
             n_examples=len(texts),
             n_features=self.coef.shape[0],
@@ -427,9 +426,12 @@ class ClaimModel:
         texts: Sequence[str],
         y: np.ndarray,
         groups: Sequence[Hashable],
+        rules: np.ndarray,
         progress: Progress | None,
     ) -> float | None:
         """Thresholds, decision sources and calibration by inner grouped CV.
+
+        ``rules`` is the (n, 20) boolean matrix of the lexicon rules on ``texts``.
 
         Returns the inner-CV judger score of the final choice (None if too few groups).
         """
@@ -450,7 +452,6 @@ class ClaimModel:
             sub._fit_svms([texts[i] for i in tr], y[tr], None)
             margins[te] = sub.decision_function([texts[i] for i in te])
             fold[te] = f
-        rules = rule_matrix_joined(normalize_join(texts), len(texts)) > 0
         yb = y.astype(bool)
         pos = y.sum(axis=0)
         folds = [fold == f for f in range(k)]

@@ -162,11 +162,14 @@ def test_rule_source_is_chosen_when_rule_beats_model() -> None:
     assert m.predict_one("厂里要裁员了。") == ["经济性裁员"]
 
 
-@pytest.mark.parametrize("threshold_folds", [0, 3])
-def test_labels_with_few_examples_are_decided_by_their_rule(threshold_folds: int) -> None:
+@pytest.mark.parametrize(("threshold_folds", "n_docs"), [(0, 7), (3, 7), (3, 1)])
+def test_labels_with_few_examples_are_decided_by_their_rule(
+    threshold_folds: int, n_docs: int
+) -> None:
     # given labels with 0-4 training examples, fewer than rule_only_below (10)
-    rows = [{**s, "doc": f"d{i % 7}"} for i, s in enumerate(SAMPLES)]
-    # when training, with or without the inner cross-validation
+    rows = [{**s, "doc": f"d{i % n_docs}"} for i, s in enumerate(SAMPLES)]
+    # when training without the inner cross-validation, with it, or with too few
+    # judgments for it to run
     m = train(rows, ModelConfig(min_df=1, threshold_folds=threshold_folds))
     # then each label is decided by its statutory rule, with the rule's training precision
     assert set(m.info.sources.values()) == {"rule"}
@@ -175,7 +178,7 @@ def test_labels_with_few_examples_are_decided_by_their_rule(threshold_folds: int
     assert m.rule_precision[j] == pytest.approx((4 + 1) / (5 + 2))
     # and a label never seen in training is still recognised by its rule
     assert "有调解协议" in m.predict_one("双方在仲裁委主持下达成调解协议。")
-    # while with the threshold at 0 the SVMs decide the same labels
+    # while with rule_only_below at 0 the SVMs decide the same labels
     svm = train(rows, replace(SVM_ONLY, threshold_folds=threshold_folds))
     assert svm.info.sources["支付工资"] == "model"
 
